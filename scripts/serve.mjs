@@ -1,0 +1,67 @@
+// A small static file server for the preview page and the tests (loopback only).
+//   node scripts/serve.mjs [--port 8080] [--root .] [--cors]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+/**
+ * Serves files under `root`. `routes` maps a path to a handler (req, res) for test
+ * fixtures; `cors` adds Access-Control-Allow-Origin: * to every answer.
+ */
+export function staticServer({ root, cors = false, routes = {} }) {
+  const top = resolve(root);
+  return createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
+    const route = routes[url.pathname];
+    if (route) return route(req, res);
+    let path = normalize(join(top, decodeURIComponent(url.pathname)));
+    if (path !== top && !path.startsWith(top + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    try {
+      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      const body = await readFile(path);
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(path)] || 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${url.pathname}\n`);
+    }
+  });
+}
+
+/** Starts a server on 127.0.0.1 and resolves to its base URL. */
+export function listen(server, port = 0) {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done(`http://127.0.0.1:${server.address().port}`));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+  };
+  const server = staticServer({ root: opt('--root', '.'), cors: args.includes('--cors') });
+  const base = await listen(server, Number(opt('--port', process.env.PORT || 8080)));
+  console.log(`Preview: ${base}/   (widget files: ${base}/dist/forum-widget.js; Ctrl+C stops)`);
+}

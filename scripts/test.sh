@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: format and lint checks, native tests, component tests in
+# headless Chromium, then end-to-end tests against the built dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+./scripts/setup.sh --test
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy (native and wasm32) -D warnings"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+
+step "native tests (model, validation, status, strings)"
+cargo test --quiet
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web
+
+step "release build"
+./scripts/build.sh
+
+step "end-to-end tests in headless Chromium against dist/"
+node --test tests/e2e/

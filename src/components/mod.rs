@@ -1,0 +1,57 @@
+//! Thin Yew function components: they turn state into HTML and input into actions.
+
+pub mod error;
+pub mod people;
+pub mod program;
+pub mod summary;
+pub mod tabs;
+
+use crate::i18n::Strings;
+use crate::model::{Date, Event, LocalizedText, Person};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What every view needs: the event, the interface strings and today's date in the
+/// event's zone (None when the browser could not tell).
+#[derive(Clone)]
+pub struct Ctx {
+    pub event: Rc<Event>,
+    pub t: &'static Strings,
+    pub today: Option<Date>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.event, &other.event) && self.t == other.t && self.today == other.today
+    }
+}
+
+/// The best text for the reader, tagged with its language when it is not the interface's.
+pub fn text(value: &LocalizedText, t: &Strings) -> Html {
+    match value.pick(t.tag) {
+        Some(shown) if shown.lang == t.tag => html! { shown.text.to_owned() },
+        Some(shown) => {
+            html! { <span lang={shown.lang.to_owned()}>{ shown.text.to_owned() }</span> }
+        }
+        None => Html::default(),
+    }
+}
+
+/// The Latin-script name, then the native script and the reader's own transliteration.
+pub fn person_name(person: &Person, t: &Strings) -> Html {
+    let native = person.native_name.as_ref().map(|n| {
+        html! { <span class="alt-name" lang={n.lang.clone()}>{ n.text.clone() }</span> }
+    });
+    let local = person
+        .local_names
+        .pick(t.tag)
+        .filter(|shown| shown.lang == t.tag)
+        .map(|shown| html! { <span class="alt-name" lang={shown.lang.to_owned()}>{ shown.text.to_owned() }</span> });
+    html! {
+        <>
+            <span class="name">{ person.name.clone() }</span>
+            { for local }
+            { for native }
+        </>
+    }
+}

@@ -1,0 +1,61 @@
+//! The Speakers view: every person, how they took part, and their programme items.
+
+use super::{person_name, text, Ctx};
+use crate::intl;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PeopleProps {
+    pub ctx: Ctx,
+}
+
+#[function_component]
+pub fn People(props: &PeopleProps) -> Html {
+    let Ctx { event, t, .. } = &props.ctx;
+    if event.people.is_empty() {
+        return html! { <p class="empty">{ t.no_speakers }</p> };
+    }
+    html! {
+        <ul class="people">
+            { for event.people.iter().map(|person| {
+                let items: Vec<_> = event.items_of(&person.id).collect();
+                let attendance = format!("attendance attendance-{}", match person.attendance {
+                    crate::model::Attendance::InPerson => "in-person",
+                    crate::model::Attendance::Video => "video",
+                });
+                html! {
+                    <li class="person" part="person">
+                        <h3 class="person-name">{ person_name(person, t) }</h3>
+                        <p class="role">
+                            { text(&person.role, t) }
+                            if !person.organisation.is_empty() {
+                                <span class="sep">{ ", " }</span>{ text(&person.organisation, t) }
+                            }
+                        </p>
+                        <p class="meta">
+                            if let Some(code) = &person.country {
+                                <span class="country">{ intl::country_name(code, t.tag) }</span>
+                                <span class="sep">{ " · " }</span>
+                            }
+                            <span class={attendance}>{ t.attendance(person.attendance) }</span>
+                        </p>
+                        if !person.participation.is_empty() {
+                            <p class="participation">{ text(&person.participation, t) }</p>
+                        }
+                        if !items.is_empty() {
+                            <p class="takes-part">
+                                <span class="label">{ t.takes_part_in }{ ": " }</span>
+                                { for items.iter().enumerate().map(|(i, item)| html! {
+                                    <>
+                                        if i > 0 { <span class="sep">{ ", " }</span> }
+                                        { text(&item.title, t) }
+                                    </>
+                                }) }
+                            </p>
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}

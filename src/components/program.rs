@@ -1,0 +1,73 @@
+//! The Programme view: items in order with date, time (or "time not published"),
+//! kind, description and speakers.
+
+use super::{person_name, text, Ctx};
+use crate::i18n::fill;
+use crate::intl;
+use crate::model::ProgramItem;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ProgramProps {
+    pub ctx: Ctx,
+}
+
+fn time_text(item: &ProgramItem, locale: &str) -> Option<String> {
+    let start = intl::clock_time(item.date, item.start?, locale);
+    Some(match item.end {
+        Some(end) => format!("{start}–{}", intl::clock_time(item.date, end, locale)),
+        None => start,
+    })
+}
+
+#[function_component]
+pub fn Program(props: &ProgramProps) -> Html {
+    let Ctx { event, t, .. } = &props.ctx;
+    if event.program.is_empty() {
+        return html! { <p class="empty">{ t.no_program }</p> };
+    }
+    let zone = intl::zone_name(&event.time_zone, event.start_date, t.tag);
+    html! {
+        <>
+            <p class="muted zone-note">{ fill(t.time_zone, &[&zone]) }</p>
+            <ol class="program">
+                { for event.program.iter().map(|item| {
+                    let people: Vec<_> = item.people.iter().filter_map(|id| event.person(id)).collect();
+                    html! {
+                        <li class="item" part="program-item">
+                            <h3 class="item-title">{ text(&item.title, t) }</h3>
+                            <p class="meta">
+                                <time datetime={item.date.to_string()}>{ intl::long_date(item.date, t.tag) }</time>
+                                <span class="sep">{ " · " }</span>
+                                { match time_text(item, t.tag) {
+                                    Some(time) => html! { <span class="time">{ time }</span> },
+                                    None => html! { <span class="time time-unknown">{ t.time_not_published }</span> },
+                                } }
+                                <span class="sep">{ " · " }</span>
+                                <span class="kind">{ t.kind(item.kind) }</span>
+                                if !item.location.is_empty() {
+                                    <span class="sep">{ " · " }</span>
+                                    <span class="location">{ text(&item.location, t) }</span>
+                                }
+                            </p>
+                            if !item.description.is_empty() {
+                                <p class="description">{ text(&item.description, t) }</p>
+                            }
+                            if !people.is_empty() {
+                                <p class="item-people">
+                                    <span class="label">{ t.speakers }{ ": " }</span>
+                                    { for people.iter().enumerate().map(|(i, person)| html! {
+                                        <>
+                                            if i > 0 { <span class="sep">{ "; " }</span> }
+                                            { person_name(person, t) }
+                                        </>
+                                    }) }
+                                </p>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </>
+    }
+}

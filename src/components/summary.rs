@@ -1,0 +1,128 @@
+//! The Summary view: edition, dates with the zone named, venue, theme, organisers,
+//! key figures, notes and sources.
+
+use super::{text, Ctx};
+use crate::i18n::fill;
+use crate::intl;
+use crate::model::{Event, OrganisationRole};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub ctx: Ctx,
+}
+
+/// "13 November 2023" or "7 November 2024 – 8 November 2024".
+pub fn date_range(event: &Event, locale: &str) -> String {
+    let start = intl::long_date(event.start_date, locale);
+    if event.last_date() == event.start_date {
+        start
+    } else {
+        format!("{start} – {}", intl::long_date(event.last_date(), locale))
+    }
+}
+
+#[function_component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let Ctx { event, t, .. } = &props.ctx;
+    let zone = intl::zone_name(&event.time_zone, event.start_date, t.tag);
+    let venue = &event.venue;
+    let place = [&venue.city, &venue.region]
+        .into_iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| text(v, t))
+        .chain(
+            venue
+                .country
+                .iter()
+                .map(|c| html! { intl::country_name(c, t.tag) }),
+        );
+
+    let organisations = |role: OrganisationRole, label: &'static str| {
+        let mut orgs = event.organisations_with(role).peekable();
+        orgs.peek().is_some().then(|| html! {
+            <div class="row">
+                <dt>{ label }</dt>
+                <dd><ul class="plain">{ for orgs.map(|o| html! { <li>{ text(&o.name, t) }</li> }) }</ul></dd>
+            </div>
+        })
+    };
+
+    html! {
+        <div class="summary">
+            if !event.summary.is_empty() {
+                <p class="lead">{ text(&event.summary, t) }</p>
+            }
+            <dl class="facts">
+                if !event.edition.is_empty() {
+                    <div class="row"><dt>{ t.edition }</dt><dd>{ text(&event.edition, t) }</dd></div>
+                }
+                <div class="row">
+                    <dt>{ t.date }</dt>
+                    <dd>
+                        <time datetime={event.start_date.to_string()}>{ date_range(event, t.tag) }</time>
+                        <span class="zone">{ format!(" ({zone})") }</span>
+                    </dd>
+                </div>
+                <div class="row">
+                    <dt>{ t.venue }</dt>
+                    <dd>
+                        { text(&venue.name, t) }
+                        { for place.map(|p| html! { <><span class="sep">{ ", " }</span>{ p }</> }) }
+                    </dd>
+                </div>
+                if !event.theme.is_empty() {
+                    <div class="row"><dt>{ t.theme }</dt><dd class="theme">{ text(&event.theme, t) }</dd></div>
+                }
+                { for organisations(OrganisationRole::Host, t.hosts) }
+                { for organisations(OrganisationRole::Organiser, t.organisers) }
+                { for organisations(OrganisationRole::Supporter, t.supporters) }
+                { for organisations(OrganisationRole::Partner, t.partners) }
+            </dl>
+            if !event.figures.is_empty() {
+                <h3>{ t.figures }</h3>
+                <ul class="figures">
+                    { for event.figures.iter().map(|f| html! {
+                        <li><span class="figure-value">{ text(&f.value, t) }</span>{ " " }<span class="figure-label">{ text(&f.label, t) }</span></li>
+                    }) }
+                </ul>
+            }
+            if !event.notes.is_empty() {
+                <h3>{ t.notes }</h3>
+                <ul class="notes">{ for event.notes.iter().map(|n| html! { <li>{ text(n, t) }</li> }) }</ul>
+            }
+            if !event.sources.is_empty() {
+                <h3>{ t.sources }</h3>
+                <ul class="sources">{ for event.sources.iter().map(|s| source(s, t)) }</ul>
+            }
+        </div>
+    }
+}
+
+fn source(source: &crate::model::Source, t: &'static crate::i18n::Strings) -> Html {
+    let label = if source.title.is_empty() {
+        &source.publisher
+    } else {
+        &source.title
+    };
+    let published = source
+        .date
+        .map(|d| fill(t.published, &[&intl::long_date(d, t.tag)]));
+    let label = match &source.url {
+        Some(url) => {
+            html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ text(label, t) }</a> }
+        }
+        None => text(label, t),
+    };
+    html! {
+        <li>
+            { label }
+            if !source.title.is_empty() {
+                <span class="muted">{ " — " }{ text(&source.publisher, t) }</span>
+            }
+            if let Some(published) = published {
+                <span class="muted">{ format!(", {published}") }</span>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,175 @@
+//! Interface strings, one file per language. A `Strings` struct (not a map) makes a
+//! missing key a compile error; `fill` puts values into `{}` placeholders.
+
+mod en;
+mod zh;
+
+use crate::model::text::primary_subtag;
+use crate::model::{Attendance, ProgramKind};
+
+/// Every interface string the widget shows.
+pub struct Strings {
+    /// BCP 47 tag used for `lang` attributes and `Intl` formatting.
+    pub tag: &'static str,
+    pub widget_label: &'static str,
+    pub tabs_label: &'static str,
+    pub tab_summary: &'static str,
+    pub tab_speakers: &'static str,
+    pub tab_program: &'static str,
+    pub loading: &'static str,
+    pub status_upcoming: &'static str,
+    pub status_under_way: &'static str,
+    pub status_took_place: &'static str,
+    pub edition: &'static str,
+    pub date: &'static str,
+    pub time_zone: &'static str,
+    pub venue: &'static str,
+    pub theme: &'static str,
+    pub hosts: &'static str,
+    pub supporters: &'static str,
+    pub organisers: &'static str,
+    pub partners: &'static str,
+    pub figures: &'static str,
+    pub notes: &'static str,
+    pub source: &'static str,
+    pub sources: &'static str,
+    pub published: &'static str,
+    pub time_not_published: &'static str,
+    pub in_person: &'static str,
+    pub by_video: &'static str,
+    pub takes_part_in: &'static str,
+    pub speakers: &'static str,
+    pub no_speakers: &'static str,
+    pub no_program: &'static str,
+    pub kind_ceremony: &'static str,
+    pub kind_keynote: &'static str,
+    pub kind_talk: &'static str,
+    pub kind_panel: &'static str,
+    pub kind_workshop: &'static str,
+    pub kind_exhibition: &'static str,
+    pub kind_meeting: &'static str,
+    pub kind_break: &'static str,
+    pub kind_other: &'static str,
+    pub error_title: &'static str,
+    pub error_http: &'static str,
+    pub error_network: &'static str,
+    pub error_invalid: &'static str,
+    pub error_internal: &'static str,
+}
+
+/// Interface languages, in the order they are offered.
+pub const LANGUAGES: [&Strings; 2] = [&en::STRINGS, &zh::STRINGS];
+
+/// The strings for a requested language tag (`zh-CN` → Chinese), English otherwise.
+pub fn strings_for(tag: &str) -> &'static Strings {
+    let primary = primary_subtag(tag);
+    LANGUAGES
+        .into_iter()
+        .find(|s| s.tag.eq_ignore_ascii_case(primary))
+        .unwrap_or(&en::STRINGS)
+}
+
+/// The first candidate language the widget has strings for; English when none.
+pub fn choose<'a>(candidates: impl IntoIterator<Item = &'a str>) -> &'static Strings {
+    candidates
+        .into_iter()
+        .find_map(|tag| {
+            let primary = primary_subtag(tag);
+            LANGUAGES
+                .into_iter()
+                .find(|s| s.tag.eq_ignore_ascii_case(primary))
+        })
+        .unwrap_or(&en::STRINGS)
+}
+
+/// Replaces each `{}` in `template` with the next value.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        out.push_str(values.next().copied().unwrap_or(""));
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Each language has exactly one `Strings`, so its tag identifies it.
+impl PartialEq for Strings {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag == other.tag
+    }
+}
+
+impl Strings {
+    pub fn kind(&self, kind: ProgramKind) -> &'static str {
+        match kind {
+            ProgramKind::Ceremony => self.kind_ceremony,
+            ProgramKind::Keynote => self.kind_keynote,
+            ProgramKind::Talk => self.kind_talk,
+            ProgramKind::Panel => self.kind_panel,
+            ProgramKind::Workshop => self.kind_workshop,
+            ProgramKind::Exhibition => self.kind_exhibition,
+            ProgramKind::Meeting => self.kind_meeting,
+            ProgramKind::Break => self.kind_break,
+            ProgramKind::Other => self.kind_other,
+        }
+    }
+
+    pub fn attendance(&self, attendance: Attendance) -> &'static str {
+        match attendance {
+            Attendance::InPerson => self.in_person,
+            Attendance::Video => self.by_video,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chooses_language_by_primary_subtag() {
+        assert_eq!(strings_for("zh-Hans-CN").tag, "zh");
+        assert_eq!(strings_for("ZH").tag, "zh");
+        assert_eq!(strings_for("en-GB").tag, "en");
+        assert_eq!(strings_for("xx").tag, "en");
+    }
+
+    #[test]
+    fn first_supported_candidate_wins() {
+        assert_eq!(choose(["pl", "zh-TW", "en"]).tag, "zh");
+        assert_eq!(choose(["", "de"]).tag, "en");
+        assert_eq!(choose([]).tag, "en");
+    }
+
+    #[test]
+    fn fill_replaces_placeholders_in_order() {
+        assert_eq!(
+            fill("{} returned HTTP {}", &["a.json", "404"]),
+            "a.json returned HTTP 404"
+        );
+        assert_eq!(fill("no placeholders", &["x"]), "no placeholders");
+        assert_eq!(fill("{} and {}", &["one"]), "one and ");
+    }
+
+    #[test]
+    fn every_string_has_as_many_placeholders_in_each_language() {
+        let count = |s: &str| s.matches("{}").count();
+        let en = &en::STRINGS;
+        for other in LANGUAGES {
+            for (a, b) in [
+                (en.status_upcoming, other.status_upcoming),
+                (en.status_took_place, other.status_took_place),
+                (en.error_http, other.error_http),
+                (en.error_network, other.error_network),
+                (en.error_invalid, other.error_invalid),
+                (en.error_internal, other.error_internal),
+            ] {
+                assert_eq!(count(a), count(b), "{} vs {}: {b}", en.tag, other.tag);
+            }
+        }
+    }
+}

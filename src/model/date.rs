@@ -1,0 +1,192 @@
+//! Calendar dates and wall-clock times as the event data states them.
+//!
+//! They carry no time zone of their own: the event's IANA zone gives them meaning,
+//! and the browser's `Intl` does all zone arithmetic, so no zone database ships here.
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A day of the proleptic Gregorian calendar, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// A wall-clock time of day, written `HH:MM` (24-hour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time {
+    pub hour: u8,
+    pub minute: u8,
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn digits(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl Date {
+    /// Builds a date, refusing days that do not exist (30 February, month 13, …).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Date::new(digits(y)? as i32, digits(m)? as u8, digits(d)? as u8)
+    }
+
+    /// Days since 1970-01-01 (negative before it); the civil-from-days inverse.
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Milliseconds since the Unix epoch at 00:00 UTC of this date (for `Intl` with `timeZone: "UTC"`).
+    pub fn utc_midnight_ms(self) -> f64 {
+        self.days_since_epoch() as f64 * 86_400_000.0
+    }
+}
+
+impl Time {
+    /// Parses exactly `HH:MM`, 00:00 to 23:59.
+    pub fn parse(s: &str) -> Option<Time> {
+        let (h, m) = s.split_once(':')?;
+        if h.len() != 2 || m.len() != 2 {
+            return None;
+        }
+        let (hour, minute) = (digits(h)?, digits(m)?);
+        (hour < 24 && minute < 60).then_some(Time {
+            hour: hour as u8,
+            minute: minute as u8,
+        })
+    }
+
+    pub fn minutes(self) -> u32 {
+        u32::from(self.hour) * 60 + u32::from(self.minute)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+macro_rules! string_serde {
+    ($ty:ty, $expected:literal) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                <$ty>::parse(&s).ok_or_else(|| {
+                    de::Error::custom(format_args!("`{}` is not a valid {}", s, $expected))
+                })
+            }
+        }
+    };
+}
+
+string_serde!(Date, "date (expected YYYY-MM-DD)");
+string_serde!(Time, "time (expected HH:MM, 24-hour)");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_and_refuses_impossible_ones() {
+        assert_eq!(Date::parse("2023-11-13"), Date::new(2023, 11, 13));
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
+        for bad in [
+            "2023-02-29",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-11-31",
+            "23-11-13",
+            "2023-1-13",
+            "2023-11-13T00:00",
+            "",
+            "2023/11/13",
+            "+023-11-13",
+            "2023-11-1a",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn day_numbers_match_known_epoch_offsets() {
+        assert_eq!(
+            Date::parse("1970-01-01").map(Date::days_since_epoch),
+            Some(0)
+        );
+        assert_eq!(
+            Date::parse("2000-03-01").map(Date::days_since_epoch),
+            Some(11_017)
+        );
+        // 2023-11-13T00:00:00Z is 1699833600 s after the epoch.
+        assert_eq!(
+            Date::parse("2023-11-13").map(Date::utc_midnight_ms),
+            Some(1_699_833_600_000.0)
+        );
+        assert_eq!(
+            Date::parse("1969-12-31").map(Date::days_since_epoch),
+            Some(-1)
+        );
+    }
+
+    #[test]
+    fn parses_times_in_24_hour_form() {
+        assert_eq!(Time::parse("09:30").map(Time::minutes), Some(570));
+        assert_eq!(
+            Time::parse("23:59").map(|t| t.to_string()),
+            Some("23:59".into())
+        );
+        for bad in ["24:00", "9:30", "09:60", "0930", "09:30:00", "ab:cd", ""] {
+            assert_eq!(Time::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The event as the widget renders it. The JSON format is documented in README.md.
+
+use super::date::{Date, Time};
+use super::text::LocalizedText;
+use serde::{Deserialize, Serialize};
+
+/// The one format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub version: u32,
+    /// Stable identifier, used for element ids and (later) calendar UIDs.
+    pub id: String,
+    pub name: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub full_name: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub edition: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub summary: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub theme: LocalizedText,
+    pub start_date: Date,
+    /// Last day; absent means a one-day event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<Date>,
+    /// IANA time-zone name, e.g. `Asia/Shanghai`; dates and times are wall-clock there.
+    pub time_zone: String,
+    pub venue: Venue,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Organisation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<LocalizedText>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub program: Vec<ProgramItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Venue {
+    pub name: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub city: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub region: LocalizedText,
+    /// ISO 3166-1 alpha-2 code; the browser names the country in the reader's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationRole {
+    Host,
+    Supporter,
+    Organiser,
+    Partner,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: LocalizedText,
+    pub role: OrganisationRole,
+}
+
+/// A published number about the event, e.g. "nearly 400 | participants".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub value: LocalizedText,
+    pub label: LocalizedText,
+    /// Id of the entry in `sources` that published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    InPerson,
+    Video,
+}
+
+/// A name written in another script, e.g. Cyrillic or Chinese characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScriptName {
+    pub text: String,
+    /// BCP 47 tag of the text, e.g. `sr-Cyrl`, `zh`, `ka`.
+    pub lang: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    /// The name in Latin script.
+    pub name: String,
+    /// The name in the person's own script, where it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_name: Option<ScriptName>,
+    /// The name as other languages write it (e.g. the Chinese transliteration).
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub local_names: LocalizedText,
+    pub role: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub organisation: LocalizedText,
+    /// ISO 3166-1 alpha-2 code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub attendance: Attendance,
+    /// How they took part, e.g. "delivered a speech".
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub participation: LocalizedText,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgramKind {
+    Ceremony,
+    Keynote,
+    Talk,
+    Panel,
+    Workshop,
+    Exhibition,
+    Meeting,
+    Break,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgramItem {
+    pub id: String,
+    pub title: LocalizedText,
+    pub kind: ProgramKind,
+    pub date: Date,
+    /// Wall-clock start in the event's zone; absent when not published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Time>,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub location: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub description: LocalizedText,
+    /// Ids of the people who take part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    /// Absent for sources known only by publisher, title and date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub publisher: LocalizedText,
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub title: LocalizedText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+impl Event {
+    pub fn last_date(&self) -> Date {
+        self.end_date.unwrap_or(self.start_date)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// Programme items a person takes part in, in programme order.
+    pub fn items_of<'a>(
+        &'a self,
+        person_id: &'a str,
+    ) -> impl Iterator<Item = &'a ProgramItem> + 'a {
+        self.program
+            .iter()
+            .filter(move |item| item.people.iter().any(|p| p == person_id))
+    }
+
+    pub fn organisations_with(
+        &self,
+        role: OrganisationRole,
+    ) -> impl Iterator<Item = &Organisation> {
+        self.organisations.iter().filter(move |o| o.role == role)
+    }
+}

@@ -1,0 +1,21 @@
+//! The event data model: pure Rust, no browser APIs, tested with plain `cargo test`.
+
+pub mod date;
+pub mod event;
+pub mod parse;
+pub mod status;
+pub mod text;
+
+pub use date::{Date, Time};
+pub use event::*;
+pub use parse::{parse_event, EventError};
+pub use status::{status, Status};
+pub use text::{LocalizedText, Shown};
+
+/// The event compiled into the widget: the 5th China–CEEC (Cangzhou) SME Cooperation Forum.
+pub const BUILT_IN_EVENT_JSON: &str = include_str!("../../data/forum-2023.json");
+
+/// The built-in event, parsed and validated.
+pub fn built_in_event() -> Result<Event, EventError> {
+    parse_event(BUILT_IN_EVENT_JSON)
+}

@@ -1,0 +1,264 @@
+//! JSON → validated [`Event`], with errors that name the failing field.
+
+use super::event::{Event, FORMAT_VERSION};
+use super::text::{is_language_tag, LocalizedText};
+use std::collections::HashSet;
+use std::fmt;
+
+/// Why an event file was refused, and where: `people[2].name: missing`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventError {
+    /// Dotted field path from the top of the file; `.` for the file as a whole.
+    pub path: String,
+    pub problem: String,
+}
+
+impl fmt::Display for EventError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+impl std::error::Error for EventError {}
+
+fn err(path: impl Into<String>, problem: impl Into<String>) -> EventError {
+    EventError {
+        path: path.into(),
+        problem: problem.into(),
+    }
+}
+
+/// Parses and validates an event file; the programme comes back in display order.
+pub fn parse_event(json: &str) -> Result<Event, EventError> {
+    check_version(json)?;
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let mut event: Event = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        from_serde(path, e.into_inner())
+    })?;
+    validate(&event)?;
+    event
+        .program
+        .sort_by_key(|item| (item.date, item.start.is_none(), item.start));
+    Ok(event)
+}
+
+/// Reads `version` first, so a file of another version gets that error rather than
+/// a confusing one about some field that changed.
+fn check_version(json: &str) -> Result<(), EventError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| from_serde(".".into(), e))?;
+    let Some(object) = value.as_object() else {
+        return Err(err(".", "expected a JSON object describing one event"));
+    };
+    match object.get("version") {
+        None => Err(err("version", "missing")),
+        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => Ok(()),
+        Some(v) => Err(err(
+            "version",
+            format!("unsupported version {v}; this widget reads version {FORMAT_VERSION}"),
+        )),
+    }
+}
+
+fn from_serde(path: String, e: serde_json::Error) -> EventError {
+    let full = e.to_string();
+    let message = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |at| &full[..at]);
+    if e.is_syntax() || e.is_eof() {
+        return err(
+            ".",
+            format!(
+                "invalid JSON at line {}, column {}: {message}",
+                e.line(),
+                e.column()
+            ),
+        );
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        let path = if path == "." {
+            field.to_owned()
+        } else {
+            format!("{path}.{field}")
+        };
+        return err(path, "missing");
+    }
+    err(path, message)
+}
+
+struct Checker {
+    first: Option<EventError>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, problem: impl Into<String>) {
+        if self.first.is_none() {
+            self.first = Some(err(path, problem));
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &LocalizedText, required: bool) {
+        if required && text.is_empty() {
+            self.fail(path, "needs text in at least one language");
+        }
+        for (lang, value) in &text.0 {
+            if !is_language_tag(lang) {
+                self.fail(
+                    format!("{path}.{lang}"),
+                    "not a language tag (use e.g. en, zh, sr-Latn)",
+                );
+            } else if value.trim().is_empty() {
+                self.fail(format!("{path}.{lang}"), "empty text");
+            }
+        }
+    }
+
+    fn non_empty(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(path, "empty");
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
+        self.non_empty(path, id);
+        if !seen.insert(id.to_owned()) {
+            self.fail(path, format!("duplicate id `{id}`"));
+        }
+    }
+
+    fn country(&mut self, path: &str, code: Option<&str>) {
+        if let Some(code) = code {
+            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                self.fail(
+                    path,
+                    format!("`{code}` is not an ISO 3166-1 alpha-2 code (e.g. CN, RS)"),
+                );
+            }
+        }
+    }
+}
+
+/// True for `Area/Location` style IANA names and `UTC`; the browser checks the rest.
+pub fn is_time_zone_name(zone: &str) -> bool {
+    let part_ok = |p: &str| {
+        !p.is_empty()
+            && p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_+-".contains(&b))
+    };
+    zone == "UTC" || (zone.contains('/') && zone.split('/').all(part_ok))
+}
+
+fn validate(event: &Event) -> Result<(), EventError> {
+    let mut c = Checker { first: None };
+    c.non_empty("id", &event.id);
+    c.text("name", &event.name, true);
+    c.text("full_name", &event.full_name, false);
+    c.text("edition", &event.edition, false);
+    c.text("summary", &event.summary, false);
+    c.text("theme", &event.theme, false);
+    if event.last_date() < event.start_date {
+        c.fail("end_date", "is before start_date");
+    }
+    if !is_time_zone_name(&event.time_zone) {
+        c.fail(
+            "time_zone",
+            format!(
+                "`{}` is not an IANA time-zone name (e.g. Asia/Shanghai)",
+                event.time_zone
+            ),
+        );
+    }
+    c.text("venue.name", &event.venue.name, true);
+    c.text("venue.city", &event.venue.city, false);
+    c.text("venue.region", &event.venue.region, false);
+    c.country("venue.country", event.venue.country.as_deref());
+    for (i, org) in event.organisations.iter().enumerate() {
+        c.text(&format!("organisations[{i}].name"), &org.name, true);
+    }
+    for (i, note) in event.notes.iter().enumerate() {
+        c.text(&format!("notes[{i}]"), note, true);
+    }
+
+    let mut source_ids = HashSet::new();
+    for (i, source) in event.sources.iter().enumerate() {
+        let path = format!("sources[{i}]");
+        c.id(&format!("{path}.id"), &source.id, &mut source_ids);
+        if let Some(url) = &source.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                c.fail(
+                    format!("{path}.url"),
+                    "must be an http:// or https:// address",
+                );
+            }
+        }
+        c.text(&format!("{path}.publisher"), &source.publisher, true);
+        c.text(&format!("{path}.title"), &source.title, false);
+    }
+    for (i, figure) in event.figures.iter().enumerate() {
+        let path = format!("figures[{i}]");
+        c.text(&format!("{path}.value"), &figure.value, true);
+        c.text(&format!("{path}.label"), &figure.label, true);
+        if let Some(id) = &figure.source {
+            if !source_ids.contains(id) {
+                c.fail(format!("{path}.source"), format!("no source has id `{id}`"));
+            }
+        }
+    }
+
+    let mut person_ids = HashSet::new();
+    for (i, person) in event.people.iter().enumerate() {
+        let path = format!("people[{i}]");
+        c.id(&format!("{path}.id"), &person.id, &mut person_ids);
+        c.non_empty(&format!("{path}.name"), &person.name);
+        if let Some(native) = &person.native_name {
+            c.non_empty(&format!("{path}.native_name.text"), &native.text);
+            if !is_language_tag(&native.lang) {
+                c.fail(
+                    format!("{path}.native_name.lang"),
+                    "not a language tag (e.g. sr-Cyrl)",
+                );
+            }
+        }
+        c.text(&format!("{path}.local_names"), &person.local_names, false);
+        c.text(&format!("{path}.role"), &person.role, true);
+        c.text(&format!("{path}.organisation"), &person.organisation, false);
+        c.country(&format!("{path}.country"), person.country.as_deref());
+        c.text(
+            &format!("{path}.participation"),
+            &person.participation,
+            false,
+        );
+    }
+
+    let mut item_ids = HashSet::new();
+    for (i, item) in event.program.iter().enumerate() {
+        let path = format!("program[{i}]");
+        c.id(&format!("{path}.id"), &item.id, &mut item_ids);
+        c.text(&format!("{path}.title"), &item.title, true);
+        c.text(&format!("{path}.location"), &item.location, false);
+        c.text(&format!("{path}.description"), &item.description, false);
+        if item.date < event.start_date || item.date > event.last_date() {
+            c.fail(format!("{path}.date"), "is outside the event's dates");
+        }
+        match (item.start, item.end) {
+            (None, Some(_)) => c.fail(format!("{path}.end"), "given without start"),
+            (Some(start), Some(end)) if end <= start => {
+                c.fail(format!("{path}.end"), "is not after start")
+            }
+            _ => {}
+        }
+        for (j, person) in item.people.iter().enumerate() {
+            if !person_ids.contains(person) {
+                c.fail(
+                    format!("{path}.people[{j}]"),
+                    format!("no person has id `{person}`"),
+                );
+            }
+        }
+    }
+    c.first.map_or(Ok(()), Err)
+}

@@ -1,0 +1,103 @@
+//! Text given in several languages, and the choice of which one to show.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A map from BCP 47 language tag (`en`, `zh`, `sr-Latn`, …) to text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LocalizedText(pub BTreeMap<String, String>);
+
+/// One text chosen for display, with the language it is really in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    pub lang: &'a str,
+}
+
+/// The primary language subtag, lower-cased: `zh` for `zh-Hans-CN`.
+pub fn primary_subtag(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+impl LocalizedText {
+    /// The best text for `wanted`: the same tag, then the same primary language,
+    /// then English, then the first language present.
+    pub fn pick(&self, wanted: &str) -> Option<Shown<'_>> {
+        let find = |pred: &dyn Fn(&str) -> bool| {
+            self.0
+                .iter()
+                .find(|(tag, _)| pred(tag))
+                .map(|(lang, text)| Shown { text, lang })
+        };
+        let primary = primary_subtag(wanted);
+        find(&|t| t.eq_ignore_ascii_case(wanted))
+            .or_else(|| find(&|t| primary_subtag(t).eq_ignore_ascii_case(primary)))
+            .or_else(|| find(&|t| primary_subtag(t).eq_ignore_ascii_case("en")))
+            .or_else(|| find(&|_| true))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<const N: usize> From<[(&str, &str); N]> for LocalizedText {
+    fn from(pairs: [(&str, &str); N]) -> Self {
+        LocalizedText(
+            pairs
+                .into_iter()
+                .map(|(l, t)| (l.to_owned(), t.to_owned()))
+                .collect(),
+        )
+    }
+}
+
+/// True for a plausible BCP 47 tag: a 2–3 letter language, then 1–8 character subtags.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    lang_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_exact_then_primary_then_english_then_any() {
+        let t = LocalizedText::from([("en", "Forum"), ("zh", "论坛"), ("sr-Latn", "Forum SR")]);
+        assert_eq!(t.pick("zh").map(|s| s.text), Some("论坛"));
+        assert_eq!(t.pick("zh-CN").map(|s| s.text), Some("论坛"));
+        assert_eq!(t.pick("sr-Latn").map(|s| s.lang), Some("sr-Latn"));
+        assert_eq!(t.pick("sr").map(|s| s.text), Some("Forum SR"));
+        let pl = t.pick("pl").map(|s| (s.text, s.lang));
+        assert_eq!(pl, Some(("Forum", "en")));
+
+        let only_zh = LocalizedText::from([("zh", "论坛")]);
+        assert_eq!(only_zh.pick("en").map(|s| s.lang), Some("zh"));
+        assert_eq!(LocalizedText::default().pick("en"), None);
+    }
+
+    #[test]
+    fn language_tags_are_checked_for_shape() {
+        for ok in ["en", "zh", "zh-Hans", "sr-Cyrl", "sr-Latn-RS", "ka", "yue"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "e",
+            "english",
+            "en_US",
+            "zh-",
+            "-en",
+            "en-toolongsubtag",
+            "1a",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+}
