@@ -193,7 +193,11 @@ fn version_is_required_and_must_be_supported() {
         "version",
         "unsupported version 2",
     );
-    assert_refused(|v| v["version"] = json!("1"), "version", "unsupported");
+    assert_refused(
+        |v| v["version"] = json!("1"),
+        "version",
+        "must be the number 1",
+    );
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! JSON → validated [`Event`], with errors that name the failing field.
 
 use super::event::{Event, FORMAT_VERSION};
+use super::json_path::{offset_of, path_at};
 use super::text::{is_language_tag, LocalizedText};
+use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -31,11 +33,9 @@ fn err(path: impl Into<String>, problem: impl Into<String>) -> EventError {
 /// Parses and validates an event file; the programme comes back in display order.
 pub fn parse_event(json: &str) -> Result<Event, EventError> {
     check_version(json)?;
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let mut event: Event = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        from_serde(path, e.into_inner())
-    })?;
+    // check_version read the whole text, so any error now is about the data, not the
+    // syntax (serde_json calls a number where an enum belongs "expected value").
+    let mut event: Event = serde_json::from_str(json).map_err(|e| data_error(json, e))?;
     validate(&event)?;
     event
         .program
@@ -43,39 +43,67 @@ pub fn parse_event(json: &str) -> Result<Event, EventError> {
     Ok(event)
 }
 
-/// Reads `version` first, so a file of another version gets that error rather than
-/// a confusing one about some field that changed.
+/// Only the version, read first so that a file of another version gets that error
+/// rather than a confusing one about some field that changed.
+#[derive(Deserialize)]
+struct Header {
+    version: Option<u64>,
+}
+
 fn check_version(json: &str) -> Result<(), EventError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| from_serde(".".into(), e))?;
-    let Some(object) = value.as_object() else {
-        return Err(err(".", "expected a JSON object describing one event"));
-    };
-    match object.get("version") {
-        None => Err(err("version", "missing")),
-        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => Ok(()),
-        Some(v) => Err(err(
+    match serde_json::from_str::<Header>(json) {
+        Ok(Header { version: None }) => Err(err("version", "missing")),
+        Ok(Header { version: Some(v) }) if v == u64::from(FORMAT_VERSION) => Ok(()),
+        Ok(Header { version: Some(v) }) => Err(err(
             "version",
             format!("unsupported version {v}; this widget reads version {FORMAT_VERSION}"),
         )),
+        Err(e) => match from_serde(json, e) {
+            e if e.path == "version" => Err(err(
+                "version",
+                format!("must be the number {FORMAT_VERSION}"),
+            )),
+            e if e.path == "." && !e.problem.starts_with("invalid JSON") => {
+                Err(err(".", "expected a JSON object describing one event"))
+            }
+            e => Err(e),
+        },
     }
 }
 
-fn from_serde(path: String, e: serde_json::Error) -> EventError {
+fn message_of(e: &serde_json::Error) -> String {
     let full = e.to_string();
-    let message = full
-        .rfind(" at line ")
-        .map_or(full.as_str(), |at| &full[..at]);
+    full.rfind(" at line ")
+        .map_or(full.clone(), |at| full[..at].to_owned())
+}
+
+fn from_serde(json: &str, e: serde_json::Error) -> EventError {
     if e.is_syntax() || e.is_eof() {
         return err(
             ".",
             format!(
-                "invalid JSON at line {}, column {}: {message}",
+                "invalid JSON at line {}, column {}: {}",
                 e.line(),
-                e.column()
+                e.column(),
+                message_of(&e)
             ),
         );
     }
+    data_error(json, e)
+}
+
+fn data_error(json: &str, e: serde_json::Error) -> EventError {
+    let message = message_of(&e);
+    let mut offset = offset_of(json, e.line(), e.column());
+    // serde_json reports most type errors at the offending value's first byte, but
+    // this one (a non-string where an enum belongs) just after it.
+    let message = if message == "expected value" {
+        offset = offset.saturating_sub(1);
+        "invalid type"
+    } else {
+        message.as_str()
+    };
+    let path = path_at(json, offset);
     if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'))
