@@ -33,11 +33,21 @@ if $for_tests; then
     step "rustup component add clippy rustfmt"
     rustup component add clippy rustfmt
   fi
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    step "apt-get install chromium chromium-driver"
+  # Browsers for the tests, and CJK fonts so that screenshots show Chinese text.
+  packages=()
+  command -v chromium >/dev/null || packages+=(chromium)
+  command -v chromedriver >/dev/null || packages+=(chromium-driver)
+  command -v firefox-esr >/dev/null || packages+=(firefox-esr)
+  [[ -d /usr/share/fonts/opentype/noto ]] || packages+=(fonts-noto-cjk)
+  if ((${#packages[@]})); then
+    step "apt-get install ${packages[*]}"
     sudo_cmd=()
     [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
     "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
+  fi
+  if [[ "$(geckodriver --version 2>/dev/null || true)" != "geckodriver 0.37.0"* ]]; then
+    step "cargo install geckodriver 0.37.0 (about a minute, once)"
+    cargo install geckodriver --version 0.37.0
   fi
 fi

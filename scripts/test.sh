@@ -18,6 +18,8 @@ cargo test --quiet
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test web
+step "component tests in headless Firefox ESR (wasm-bindgen-test)"
+GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
 ./scripts/build.sh

@@ -6,23 +6,28 @@ use crate::components::people::People;
 use crate::components::program::Program;
 use crate::components::summary::{date_range, Summary};
 use crate::components::tabs::{panel_id, tab_id, TabBar};
-use crate::components::{text, Ctx};
+use crate::components::{heading, text, Ctx};
 use crate::fetch::{check_zone, fetch_event, LoadError};
+use crate::host::{detail, Host};
 use crate::i18n::{fill, Strings};
 use crate::intl;
 use crate::model::{built_in_event, status, Event, Status};
-use crate::state::{Action, Tab, ViewState};
+use crate::options::Options;
+use crate::state::{Action, Tab, Target, ViewState};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// Absolute URL of an event file; `None` shows the built-in event.
-    pub src: Option<AttrValue>,
+    pub options: Options,
+    /// Interface strings, chosen from `options.lang` and the page's languages.
     pub strings: &'static Strings,
-    pub view: Option<Tab>,
     /// Fixed "now" in ms since the epoch, for tests and previews; `None` reads the clock.
+    #[prop_or_default]
     pub now_ms: Option<f64>,
+    #[prop_or_default]
+    pub host: Host,
 }
 
 #[derive(Clone, PartialEq)]
@@ -44,23 +49,25 @@ fn built_in() -> Load {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    let src: Option<AttrValue> = props.options.src.clone().map(Into::into);
     let load = use_state(|| {
-        if props.src.is_some() {
+        if src.is_some() {
             Load::Loading
         } else {
             built_in()
         }
     });
     let view = use_reducer(|| ViewState {
-        tab: props.view.unwrap_or(Tab::Summary),
+        tab: props.options.first_tab(),
+        focus: None,
     });
     // The source the state shows or awaits (`Some(None)`: the built-in event), so the
     // first run does not parse twice and a late reply for an old URL is dropped.
-    let wanted = use_mut_ref(|| props.src.is_none().then_some(None::<AttrValue>));
+    let wanted = use_mut_ref(|| src.is_none().then_some(None::<AttrValue>));
 
     {
         let load = load.clone();
-        use_effect_with(props.src.clone(), move |src| {
+        use_effect_with(src, move |src| {
             if wanted.borrow().as_ref() == Some(src) {
                 return;
             }
@@ -83,18 +90,44 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let failure = match &*load {
-        Load::Failed(error) => Some(error.clone()),
-        _ => None,
+    // Tell the host page once the content (or the error) is on screen.
+    let outcome = match &*load {
+        Load::Loading => None,
+        Load::Ready(event) => Some(Ok(event.id.clone())),
+        Load::Failed(error) => Some(Err(error.clone())),
     };
-    use_effect_with(failure, |failure| {
-        if let Some(error) = failure {
-            let english = crate::i18n::strings_for("en");
-            gloo::console::error!(format!("forum-widget: {}", error.message(english)));
+    let host = props.host.clone();
+    use_effect_with(outcome, move |outcome| match outcome {
+        Some(Ok(id)) => host.emit("ready", &detail(&[("event", id)])),
+        Some(Err(error)) => {
+            let english = error.message(crate::i18n::strings_for("en"));
+            gloo::console::error!(format!("forum-widget: {english}"));
+            host.emit("error", &detail(&[("message", &english)]));
         }
+        None => {}
     });
+    // Follow the host when it asks for another first view, and keep the shown tab
+    // inside the sections when it changes them.
+    {
+        let view = view.clone();
+        use_effect_with(props.options.view, move |wanted| {
+            if let Some(tab) = *wanted {
+                view.dispatch(Action::SelectTab(tab));
+            }
+        });
+    }
+    {
+        let view = view.clone();
+        let first = props.options.first_tab();
+        use_effect_with(props.options.sections.clone(), move |sections| {
+            if !sections.contains(&view.tab) {
+                view.dispatch(Action::SelectTab(first));
+            }
+        });
+    }
 
     let t = props.strings;
+    let options = &props.options;
     let body = match &*load {
         Load::Loading => html! { <p class="loading" role="status">{ t.loading }</p> },
         Load::Failed(error) => {
@@ -102,27 +135,46 @@ pub fn App(props: &AppProps) -> Html {
         }
         Load::Ready(event) => {
             let now = props.now_ms.unwrap_or_else(js_sys::Date::now);
+            let on_select = {
+                let (view, host) = (view.clone(), props.host.clone());
+                Callback::from(move |tab: Tab| {
+                    host.emit("select", &detail(&[("type", "tab"), ("id", tab.key())]));
+                    view.dispatch(Action::SelectTab(tab));
+                })
+            };
+            let open = {
+                let (view, host) = (view.clone(), props.host.clone());
+                Callback::from(move |target: Target| {
+                    let (kind, id) = target.describe();
+                    host.emit("select", &detail(&[("type", kind), ("id", id)]));
+                    view.dispatch(Action::Open(target));
+                })
+            };
             let ctx = Ctx {
                 event: event.clone(),
                 t,
                 today: intl::date_in_zone(now, &event.time_zone),
+                level: options.heading_level + 1,
+                sections: options.sections.clone().into(),
+                open,
             };
-            let on_select = {
-                let view = view.clone();
-                Callback::from(move |tab| view.dispatch(Action::SelectTab(tab)))
-            };
-            html! { <Loaded {ctx} tab={view.tab} {on_select} /> }
+            html! {
+                <Loaded {ctx} title_level={options.heading_level} tab={view.tab}
+                    focus={view.focus.clone()} {on_select} />
+            }
         }
     };
     html! {
-        <div class="fw" lang={t.tag} part="root">{ body }</div>
+        <div class={classes!("fw", options.theme.class())} lang={t.tag} part="root">{ body }</div>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct LoadedProps {
     ctx: Ctx,
+    title_level: u8,
     tab: Tab,
+    focus: Option<(u32, Target)>,
     on_select: Callback<Tab>,
 }
 
@@ -139,40 +191,72 @@ fn status_line(ctx: &Ctx) -> Option<String> {
     )
 }
 
+fn tab_label(t: &Strings, tab: Tab) -> &'static str {
+    match tab {
+        Tab::Summary => t.tab_summary,
+        Tab::Speakers => t.tab_speakers,
+        Tab::Program => t.tab_program,
+    }
+}
+
 #[function_component]
 fn Loaded(props: &LoadedProps) -> Html {
     let ctx = &props.ctx;
     let t = ctx.t;
-    let tabs: Vec<(Tab, &'static str)> = Tab::ALL
-        .into_iter()
-        .map(|tab| {
-            let label = match tab {
-                Tab::Summary => t.tab_summary,
-                Tab::Speakers => t.tab_speakers,
-                Tab::Program => t.tab_program,
-            };
-            (tab, label)
-        })
-        .collect();
+    let root = use_node_ref();
+
+    // After a cross-link, move focus to the opened entry (which scrolls it into view).
+    {
+        let root = root.clone();
+        use_effect_with(props.focus.clone(), move |focus| {
+            let found = focus.as_ref().and_then(|(_, target)| {
+                let shadow = root.cast::<web_sys::Element>()?.get_root_node();
+                let fragment = shadow.dyn_into::<web_sys::DocumentFragment>().ok()?;
+                fragment
+                    .get_element_by_id(&target.anchor())?
+                    .dyn_into::<web_sys::HtmlElement>()
+                    .ok()
+            });
+            if let Some(element) = found {
+                let _ = element.focus();
+            }
+        });
+    }
+
+    let view_of = |tab: Tab| match tab {
+        Tab::Summary => html! { <Summary ctx={ctx.clone()} /> },
+        Tab::Speakers => html! { <People ctx={ctx.clone()} /> },
+        Tab::Program => html! { <Program ctx={ctx.clone()} /> },
+    };
+    let body = if let [only] = *ctx.sections {
+        html! { <div class="panel single" part="panel">{ view_of(only) }</div> }
+    } else {
+        let tabs: Vec<(Tab, &'static str)> = ctx
+            .sections
+            .iter()
+            .map(|&tab| (tab, tab_label(t, tab)))
+            .collect();
+        html! {
+            <>
+                <TabBar tabs={tabs} selected={props.tab} label={t.tabs_label} on_select={props.on_select.clone()} />
+                { for ctx.sections.iter().map(|&tab| html! {
+                    <section class="panel" role="tabpanel" id={panel_id(tab)} aria-labelledby={tab_id(tab)}
+                        tabindex="0" hidden={tab != props.tab} part="panel">
+                        { view_of(tab) }
+                    </section>
+                }) }
+            </>
+        }
+    };
     html! {
-        <>
+        <div class="content" ref={root}>
             <header class="head" part="header">
-                <h2 class="title">{ text(&ctx.event.name, t) }</h2>
+                { heading(props.title_level, "title", text(&ctx.event.name, t)) }
                 if let Some(line) = status_line(ctx) {
                     <p class="status">{ line }</p>
                 }
             </header>
-            <TabBar tabs={tabs} selected={props.tab} label={t.tabs_label} on_select={props.on_select.clone()} />
-            { for Tab::ALL.into_iter().map(|tab| html! {
-                <section class="panel" role="tabpanel" id={panel_id(tab)} aria-labelledby={tab_id(tab)}
-                    tabindex="0" hidden={tab != props.tab} part="panel">
-                    { match tab {
-                        Tab::Summary => html! { <Summary ctx={ctx.clone()} /> },
-                        Tab::Speakers => html! { <People ctx={ctx.clone()} /> },
-                        Tab::Program => html! { <Program ctx={ctx.clone()} /> },
-                    } }
-                </section>
-            }) }
-        </>
+            { body }
+        </div>
     }
 }

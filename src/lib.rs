@@ -5,11 +5,13 @@
 
 pub mod i18n;
 pub mod model;
+pub mod options;
 pub mod state;
 
 mod app;
 mod components;
 mod fetch;
+pub mod host;
 mod intl;
 
 pub use app::{App, AppProps};
@@ -17,6 +19,7 @@ pub use app::{App, AppProps};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
+use yew::prelude::*;
 use yew::AppHandle;
 
 /// The widget's stylesheet, adopted into each shadow root (no `<style>` tag, CSP-safe).
@@ -26,66 +29,148 @@ thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
     /// Mounted widgets' containers, so a panic can put every one into an error state.
     static MOUNTED: RefCell<Vec<(Element, &'static i18n::Strings)>> = const { RefCell::new(Vec::new()) };
+    /// Idle Yew apps kept for reuse: Yew never removes the event listeners it puts on an
+    /// app's root, so destroying an app would leak them; an idle app renders nothing.
+    static IDLE: RefCell<Vec<(Element, AppHandle<Shell>)>> = const { RefCell::new(Vec::new()) };
+    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// One mounted widget; `unmount` removes everything it added.
+#[derive(Properties, PartialEq, Clone)]
+struct ShellProps {
+    /// `None` while the app waits in the idle pool.
+    app: Option<AppProps>,
+    /// A new number for each mount, so a reused app starts with fresh state.
+    generation: u32,
+}
+
+#[function_component]
+fn Shell(props: &ShellProps) -> Html {
+    match &props.app {
+        Some(app) => html! { <App key={props.generation} ..app.clone() /> },
+        None => Html::default(),
+    }
+}
+
+/// One mounted widget; `update` re-renders it with new options, `unmount` removes
+/// everything it added.
 #[wasm_bindgen]
 pub struct Widget {
-    handle: Option<AppHandle<App>>,
+    handle: Option<AppHandle<Shell>>,
     container: Element,
+    host: Element,
+    generation: u32,
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Tears the widget down and removes its nodes from the shadow root.
-    pub fn unmount(mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
+    /// Re-renders with new options (same keys as [`mount`]) without reloading anything.
+    pub fn update(&mut self, options: JsValue) {
+        let props = props_for(&self.container, &self.host, &options);
+        MOUNTED.with(|m| {
+            for (container, strings) in m.borrow_mut().iter_mut() {
+                if *container == self.container {
+                    *strings = props.strings;
+                }
+            }
+        });
+        if let Some(handle) = self.handle.as_mut() {
+            handle.update(ShellProps {
+                app: Some(props),
+                generation: self.generation,
+            });
         }
+    }
+
+    /// Removes the widget's nodes from the shadow root; its Yew app goes idle for reuse.
+    pub fn unmount(mut self) {
         let container = self.container.clone();
         MOUNTED.with(|m| m.borrow_mut().retain(|(c, _)| *c != container));
         container.remove();
+        if let Some(mut handle) = self.handle.take() {
+            handle.update(ShellProps {
+                app: None,
+                generation: self.generation,
+            });
+            IDLE.with(|idle| idle.borrow_mut().push((container, handle)));
+        }
     }
 }
 
-/// Renders a widget into `root`.
+/// Renders a widget into `root`, the open shadow root of `host`.
 ///
-/// `lang`: interface language tag (otherwise the page's `<html lang>`, then the
-/// browser's languages, then English). `src`: absolute URL of an event file
-/// (otherwise the built-in event). `view`: `summary`, `speakers` or `program`.
+/// `options` is a plain object of strings, named like the element's attributes:
+/// `lang` (otherwise the page's `<html lang>`, then the browser's languages, then
+/// English), `src` (absolute URL of an event file; otherwise the built-in event),
+/// `view`, `sections`, `theme`, `heading-level`, and `now` (ms since the epoch or an
+/// ISO date, for previews and tests).
 #[wasm_bindgen]
-pub fn mount(
-    root: ShadowRoot,
-    lang: Option<String>,
-    src: Option<String>,
-    view: Option<String>,
-) -> Result<Widget, JsValue> {
+pub fn mount(root: ShadowRoot, host: Element, options: JsValue) -> Result<Widget, JsValue> {
     install_panic_hook();
     adopt_styles(&root)?;
-    let document = root
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("forum-widget: the shadow root has no document"))?;
-    let container = document.create_element("div")?;
-    container.set_class_name("fw-mount");
+    let generation = GENERATION.with(|g| {
+        g.set(g.get().wrapping_add(1));
+        g.get()
+    });
+    let reused = IDLE.with(|idle| idle.borrow_mut().pop());
+    let (container, handle) = match reused {
+        Some((container, handle)) => (container, Some(handle)),
+        None => {
+            let document = root.owner_document().ok_or_else(|| {
+                JsValue::from_str("forum-widget: the shadow root has no document")
+            })?;
+            let container = document.create_element("div")?;
+            container.set_class_name("fw-mount");
+            (container, None)
+        }
+    };
     root.append_child(&container)?;
 
-    let strings = i18n::choose(
-        language_candidates(&document, lang)
-            .iter()
-            .map(String::as_str),
-    );
-    MOUNTED.with(|m| m.borrow_mut().push((container.clone(), strings)));
-    let props = AppProps {
-        src: src.filter(|s| !s.trim().is_empty()).map(Into::into),
-        strings,
-        view: view.as_deref().and_then(state::Tab::parse),
-        now_ms: None,
+    let shell = ShellProps {
+        app: Some(props_for(&container, &host, &options)),
+        generation,
     };
-    let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    if let Some(app) = &shell.app {
+        MOUNTED.with(|m| m.borrow_mut().push((container.clone(), app.strings)));
+    }
+    let handle = match handle {
+        Some(mut handle) => {
+            handle.update(shell);
+            handle
+        }
+        None => yew::Renderer::<Shell>::with_root_and_props(container.clone(), shell).render(),
+    };
     Ok(Widget {
         handle: Some(handle),
         container,
+        host,
+        generation,
     })
+}
+
+fn props_for(container: &Element, host: &Element, options: &JsValue) -> AppProps {
+    let get = |key: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let parsed = options::Options::from_strings(get);
+    let now_ms = js_sys::Reflect::get(options, &JsValue::from_str("now"))
+        .ok()
+        .and_then(|v| {
+            v.as_f64()
+                .or_else(|| v.as_string().map(|s| js_sys::Date::parse(&s)))
+        })
+        .filter(|ms| ms.is_finite());
+    let candidates = container
+        .owner_document()
+        .map(|d| language_candidates(&d, parsed.lang.clone()))
+        .unwrap_or_default();
+    AppProps {
+        strings: i18n::choose(candidates.iter().map(String::as_str)),
+        options: parsed,
+        now_ms,
+        host: host::Host(Some(host.clone())),
+    }
 }
 
 fn language_candidates(document: &web_sys::Document, lang: Option<String>) -> Vec<String> {

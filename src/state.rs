@@ -1,4 +1,5 @@
-//! The view state of one widget: which tab is shown. All changes go through `Action`.
+//! The view state of one widget: which tab is shown, and which element should take
+//! focus after a cross-link. All changes go through `Action`.
 
 use std::rc::Rc;
 use yew::Reducible;
@@ -13,7 +14,7 @@ pub enum Tab {
 impl Tab {
     pub const ALL: [Tab; 3] = [Tab::Summary, Tab::Speakers, Tab::Program];
 
-    /// Reads a `data-view` value; `programme` is accepted beside `program`.
+    /// Reads a `view`/`sections` value; `programme` is accepted beside `program`.
     pub fn parse(s: &str) -> Option<Tab> {
         match s.trim().to_ascii_lowercase().as_str() {
             "summary" => Some(Tab::Summary),
@@ -23,7 +24,7 @@ impl Tab {
         }
     }
 
-    /// Stable name used in element ids.
+    /// Stable name used in element ids, options and events.
     pub fn key(self) -> &'static str {
         match self {
             Tab::Summary => "summary",
@@ -33,13 +34,48 @@ impl Tab {
     }
 }
 
+/// Something a reader can open from another view: a speaker or a programme item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Speaker(String),
+    Item(String),
+}
+
+impl Target {
+    pub fn tab(&self) -> Tab {
+        match self {
+            Target::Speaker(_) => Tab::Speakers,
+            Target::Item(_) => Tab::Program,
+        }
+    }
+
+    /// Element id of the target's entry in its view.
+    pub fn anchor(&self) -> String {
+        match self {
+            Target::Speaker(id) => format!("fw-person-{id}"),
+            Target::Item(id) => format!("fw-item-{id}"),
+        }
+    }
+
+    /// `(type, id)` for the `forum-widget:select` event.
+    pub fn describe(&self) -> (&'static str, &str) {
+        match self {
+            Target::Speaker(id) => ("speaker", id),
+            Target::Item(id) => ("program-item", id),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
     pub tab: Tab,
+    /// The entry to focus once rendered, numbered so that opening it twice refocuses.
+    pub focus: Option<(u32, Target)>,
 }
 
 pub enum Action {
     SelectTab(Tab),
+    Open(Target),
 }
 
 impl Reducible for ViewState {
@@ -47,8 +83,15 @@ impl Reducible for ViewState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::SelectTab(tab) if tab != self.tab => Rc::new(ViewState { tab }),
-            Action::SelectTab(_) => self,
+            Action::SelectTab(tab) if tab == self.tab => self,
+            Action::SelectTab(tab) => Rc::new(ViewState { tab, focus: None }),
+            Action::Open(target) => {
+                let serial = self.focus.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
+                Rc::new(ViewState {
+                    tab: target.tab(),
+                    focus: Some((serial, target)),
+                })
+            }
         }
     }
 }
@@ -63,5 +106,29 @@ mod tests {
         assert_eq!(Tab::parse(" programme "), Some(Tab::Program));
         assert_eq!(Tab::parse("speakers"), Some(Tab::Speakers));
         assert_eq!(Tab::parse("agenda"), None);
+    }
+
+    #[test]
+    fn opening_a_target_switches_tab_and_asks_for_focus_each_time() {
+        let start = Rc::new(ViewState {
+            tab: Tab::Summary,
+            focus: None,
+        });
+        let once = start.reduce(Action::Open(Target::Item("keynote".into())));
+        assert_eq!(once.tab, Tab::Program);
+        assert_eq!(
+            once.focus.as_ref().map(|(_, t)| t.anchor()),
+            Some("fw-item-keynote".into())
+        );
+        let twice = once
+            .clone()
+            .reduce(Action::Open(Target::Item("keynote".into())));
+        assert_ne!(once.focus, twice.focus, "a second open refocuses");
+        let tab = twice.reduce(Action::SelectTab(Tab::Summary));
+        assert_eq!((tab.tab, tab.focus.clone()), (Tab::Summary, None));
+        assert!(Rc::ptr_eq(
+            &tab,
+            &tab.clone().reduce(Action::SelectTab(Tab::Summary))
+        ));
     }
 }

@@ -3,9 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use forum_widget::i18n::strings_for;
+use forum_widget::options::Options;
 use forum_widget::state::Tab;
 use forum_widget::{App, AppProps};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
     Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot, ShadowRootInit,
@@ -21,10 +22,18 @@ const AFTER_FORUM_MS: f64 = 1_795_478_400_000.0;
 
 fn shadow_host() -> ShadowRoot {
     let document = gloo::utils::document();
-    let host = document.create_element("forum-widget").unwrap();
+    let host = document.create_element("test-widget-host").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .unwrap()
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&object, &(*k).into(), &(*v).into()).unwrap();
+    }
+    object.into()
 }
 
 async fn render(lang: &str, view: Option<Tab>, now_ms: f64) -> ShadowRoot {
@@ -32,10 +41,13 @@ async fn render(lang: &str, view: Option<Tab>, now_ms: f64) -> ShadowRoot {
     let container = gloo::utils::document().create_element("div").unwrap();
     root.append_child(&container).unwrap();
     let props = AppProps {
-        src: None,
+        options: Options {
+            view,
+            ..Options::default()
+        },
         strings: strings_for(lang),
-        view,
         now_ms: Some(now_ms),
+        host: Default::default(),
     };
     yew::Renderer::<App>::with_root_and_props(container, props).render();
     yew::scheduler::flush().await;
@@ -278,9 +290,8 @@ async fn mount_adopts_styles_and_unmount_removes_its_nodes() {
     let root = shadow_host();
     let widget = forum_widget::mount(
         root.clone(),
-        Some("zh".into()),
-        None,
-        Some("speakers".into()),
+        root.host(),
+        options(&[("lang", "zh"), ("view", "speakers")]),
     )
     .unwrap();
     yew::scheduler::flush().await;
@@ -297,7 +308,8 @@ async fn mount_adopts_styles_and_unmount_removes_its_nodes() {
 #[wasm_bindgen_test]
 async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
     let root = shadow_host();
-    let _widget = forum_widget::mount(root.clone(), Some("en".into()), None, None).unwrap();
+    let _widget =
+        forum_widget::mount(root.clone(), root.host(), options(&[("lang", "en")])).unwrap();
     yew::scheduler::flush().await;
     forum_widget::show_internal_error("index out of bounds");
     let alert = query(&root, "[role=alert]");
@@ -309,4 +321,89 @@ async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
         root.query_selector(".tabs").unwrap().is_none(),
         "the broken view is gone"
     );
+}
+
+#[wasm_bindgen_test]
+async fn links_between_speakers_and_programme_open_the_other_view_and_focus_the_entry() {
+    let root = render("en", Some(Tab::Speakers), AFTER_FORUM_MS).await;
+    let to_item = query(&root, "#fw-person-sinisa-berjan .takes-part .link");
+    assert_eq!(to_item.text_content().unwrap(), "Opening ceremony");
+    to_item.unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(selected_tab(&root), "fw-tab-program");
+    assert_eq!(
+        root.active_element().map(|e| e.id()).as_deref(),
+        Some("fw-item-opening-ceremony")
+    );
+    let to_person = query(
+        &root,
+        "#fw-item-opening-ceremony .item-people .link:nth-of-type(5)",
+    );
+    assert!(to_person
+        .text_content()
+        .unwrap()
+        .starts_with("Archil Kalandia"));
+    to_person.unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(selected_tab(&root), "fw-tab-speakers");
+    assert_eq!(
+        root.active_element().map(|e| e.id()).as_deref(),
+        Some("fw-person-archil-kalandia")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn one_section_shows_no_tab_bar_and_heading_level_is_followed() {
+    let root = shadow_host();
+    let opts = options(&[
+        ("sections", "program"),
+        ("heading-level", "3"),
+        ("theme", "dark"),
+    ]);
+    let widget = forum_widget::mount(root.clone(), root.host(), opts).unwrap();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("[role=tablist]").unwrap().is_none());
+    assert_eq!(query(&root, ".title").tag_name(), "H3");
+    assert_eq!(query(&root, ".item-title").tag_name(), "H4");
+    assert!(query(&root, ".fw")
+        .get_attribute("class")
+        .unwrap()
+        .split(' ')
+        .any(|c| c == "theme-dark"));
+    assert_eq!(all_text(&root, ".item-title").len(), 4);
+    assert!(
+        root.query_selector(".item .link").unwrap().is_none(),
+        "no links into views that are not shown"
+    );
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn update_changes_language_and_sections_without_remounting() {
+    let root = shadow_host();
+    let mut widget =
+        forum_widget::mount(root.clone(), root.host(), options(&[("lang", "en")])).unwrap();
+    yew::scheduler::flush().await;
+    let title = query(&root, ".title");
+    widget.update(options(&[("lang", "zh"), ("sections", "speakers,summary")]));
+    yew::scheduler::flush().await;
+    assert_eq!(all_text(&root, "[role=tab]"), ["嘉宾", "概况"]);
+    assert_eq!(
+        selected_tab(&root),
+        "fw-tab-summary",
+        "the shown tab is kept while it exists"
+    );
+    widget.update(options(&[("lang", "zh"), ("sections", "speakers,program")]));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        selected_tab(&root),
+        "fw-tab-speakers",
+        "a removed tab gives way to the first section"
+    );
+    assert!(
+        query(&root, ".title").is_same_node(Some(&title)),
+        "the same DOM was updated in place"
+    );
+    assert!(title.text_content().unwrap().starts_with("第五届"));
+    widget.unmount();
 }

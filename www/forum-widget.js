@@ -1,68 +1,203 @@
 /*!
- * forum-widget loader: put this script where the widget should appear.
+ * forum-widget loader. Put this script where the widget should appear:
  *   <script src="https://cdn.example.org/forum-widget/forum-widget.js" async></script>
- * Options (on the script tag): data-lang, data-src, data-view. See README.md.
- * Classic script on purpose: document.currentScript is null inside modules.
+ * or use the element anywhere on the page, with the script once:
+ *   <forum-widget lang="zh" view="program"></forum-widget>
+ *   <script src="https://cdn.example.org/forum-widget/forum-widget.js" async data-mount="none"></script>
+ * Options, events, CSS properties and the JS API: see README.md.
+ * A classic script on purpose: document.currentScript is null inside modules.
  */
 (function () {
   'use strict';
 
   var script = document.currentScript;
-  if (!script) {
-    console.error('forum-widget: load forum-widget.js with a plain <script src> tag (not a module or an injected inline script).');
+  var TAG = 'forum-widget';
+  var OPTIONS = ['lang', 'src', 'view', 'sections', 'theme', 'heading-level', 'loading'];
+  // Before the wasm has loaded: reserve space and keep host styles out.
+  var LOADER_CSS = ':host{display:block!important;min-height:12rem}' +
+    '.fw-loader-message{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif;color:#57606a;' +
+    'border:1px solid #d0d7de;border-radius:8px;background:#fff;min-height:12rem}' +
+    '.fw-loader-message a{color:#1a56b8}';
+
+  if (window.ForumWidget && window.ForumWidget.mount) {
+    // A second copy of the script: reuse the first one's namespace and element.
+    insertAfterScript(window.ForumWidget);
     return;
   }
-  // The one global: a namespace object shared by every copy of this script on the page.
-  var ns = window.ForumWidget || (window.ForumWidget = {});
+  if (!script) {
+    console.error('forum-widget: load forum-widget.js with a plain <script src> tag (not type="module").');
+    return;
+  }
   var base = new URL('.', script.src).href;
+  var core = null;
+  var sheet = null;
 
-  /** Loads and instantiates the wasm once per page, however many widgets there are. */
-  function core() {
-    if (!ns._core) {
-      ns._core = import(base + 'forum-widget-core.js').then(function (mod) {
-        return mod.default({ module_or_path: base + 'forum-widget.wasm' }).then(function () {
-          return mod;
+  /** Fetches and compiles the wasm once per page, however many widgets there are. */
+  function loadCore() {
+    if (!core) {
+      if (typeof WebAssembly !== 'object') {
+        core = Promise.reject(new Error('this browser does not support WebAssembly'));
+      } else {
+        core = import(base + 'forum-widget-core.js').then(function (mod) {
+          return mod.default({ module_or_path: base + 'forum-widget.wasm' }).then(function () { return mod; });
         });
-      });
+      }
     }
-    return ns._core;
+    return core;
   }
 
-  function message(root, lang, text) {
+  function isChinese(options) {
+    return /^zh\b/i.test(options.lang || document.documentElement.lang || navigator.language || '');
+  }
+
+  function message(root, options, en, zh) {
     var box = document.createElement('p');
     box.className = 'fw-loader-message';
     box.setAttribute('role', 'status');
-    box.setAttribute('lang', lang);
-    box.textContent = text;
+    box.setAttribute('lang', isChinese(options) ? 'zh' : 'en');
+    box.textContent = isChinese(options) ? zh : en;
     root.replaceChildren(box);
+    return box;
   }
 
-  var host = document.createElement('forum-widget');
-  script.parentNode.insertBefore(host, script.nextSibling);
-  var root = host.attachShadow({ mode: 'open' });
-  var lang = script.getAttribute('data-lang') || '';
-  var zh = /^zh\b/i.test(lang || document.documentElement.lang || '');
-  message(root, zh ? 'zh' : 'en', zh ? '正在加载活动信息…' : 'Loading event…');
+  function adoptLoaderStyles(root) {
+    try {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(LOADER_CSS);
+      }
+      if (root.adoptedStyleSheets.indexOf(sheet) < 0) {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
+      }
+    } catch (e) { /* older browsers: the placeholder is unstyled */ }
+  }
 
-  var src = script.getAttribute('data-src');
-  var options = {
-    lang: lang || undefined,
-    src: src ? new URL(src, document.baseURI).href : undefined,
-    view: script.getAttribute('data-view') || undefined,
-  };
+  function emit(element, name, detail) {
+    element.dispatchEvent(new CustomEvent('forum-widget:' + name, { bubbles: true, composed: true, detail: detail }));
+  }
 
-  core().then(
-    function (mod) {
-      root.replaceChildren();
-      mod.mount(root, options.lang, options.src, options.view);
-    },
-    function (error) {
-      var text = zh
-        ? '活动组件无法加载。'
-        : 'The event widget could not be loaded.';
-      message(root, zh ? 'zh' : 'en', text);
-      console.error('forum-widget: could not load ' + base + 'forum-widget.wasm: ' + error +
-        '. Check that forum-widget-core.js and forum-widget.wasm are served beside forum-widget.js (with CORS headers when on another origin) and that the page allows wasm (CSP script-src \'wasm-unsafe-eval\').');
+  /** Options as the wasm reads them: strings, with `src` made absolute against the page. */
+  function normalize(options) {
+    var out = {};
+    OPTIONS.concat(['now']).forEach(function (key) {
+      var value = options[key] !== undefined ? options[key] : options[key.replace(/-(\w)/g, function (m, c) { return c.toUpperCase(); })];
+      if (value !== undefined && value !== null) out[key] = key === 'now' ? value : String(value);
+    });
+    if (out.src) {
+      try { out.src = new URL(out.src, document.baseURI).href; } catch (e) { /* the widget reports the bad URL */ }
     }
-  );
+    return out;
+  }
+
+  /**
+   * Mounts a widget into `element` (its open shadow root). Returns a handle with
+   * update(options) and unmount(). Options: lang, src, view, sections, theme,
+   * heading-level (or headingLevel), loading ("lazy"), now.
+   */
+  function mount(element, options) {
+    var root = element.shadowRoot || element.attachShadow({ mode: 'open' });
+    var state = { options: normalize(options || {}), widget: null, gone: false, observer: null };
+    adoptLoaderStyles(root);
+    message(root, state.options, 'Loading event…', '正在加载活动信息…');
+
+    function fail(error) {
+      var what = String(error && error.message || error);
+      var box = message(root, state.options, 'The event widget could not be loaded. ', '活动组件无法加载。');
+      var link = document.createElement('a');
+      link.href = 'https://www.miit.gov.cn/jgsj/qyj/gzdt/art/2023/art_159c0082349e4e3592bc78ebd8f40d33.html';
+      link.rel = 'noopener noreferrer';
+      link.textContent = isChinese(state.options) ? '查看原文' : 'Read about the event at its source';
+      if (!state.options.src) box.appendChild(link);
+      console.error('forum-widget: could not start (' + what + '). Check that forum-widget-core.js and ' +
+        'forum-widget.wasm are served beside ' + base + 'forum-widget.js (with CORS headers when on another ' +
+        'origin), and that the page\'s Content-Security-Policy allows script-src ' + base + " 'wasm-unsafe-eval'.");
+      emit(element, 'error', { message: what });
+    }
+
+    function start() {
+      loadCore().then(function (mod) {
+        if (state.gone) return;
+        root.replaceChildren();
+        try {
+          state.widget = mod.mount(root, element, state.options);
+        } catch (error) {
+          fail(error);
+        }
+      }, function (error) {
+        if (!state.gone) fail(error);
+      });
+    }
+
+    if (state.options.loading === 'lazy' && 'IntersectionObserver' in window) {
+      state.observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) {
+          state.observer.disconnect();
+          state.observer = null;
+          start();
+        }
+      }, { rootMargin: '200px' });
+      state.observer.observe(element);
+    } else {
+      start();
+    }
+
+    return {
+      update: function (next) {
+        var merged = {};
+        Object.keys(state.options).forEach(function (k) { merged[k] = state.options[k]; });
+        Object.keys(next || {}).forEach(function (k) { merged[k] = next[k]; });
+        state.options = normalize(merged);
+        if (state.widget) state.widget.update(state.options);
+      },
+      unmount: function () {
+        state.gone = true;
+        if (state.observer) state.observer.disconnect();
+        state.observer = null;
+        if (state.widget) state.widget.unmount();
+        state.widget = null;
+        root.replaceChildren();
+      },
+    };
+  }
+
+  function attributeOptions(element) {
+    var options = {};
+    OPTIONS.forEach(function (name) { options[name] = element.getAttribute(name); });
+    return options;
+  }
+
+  /** <forum-widget>: the same options as attributes; attribute changes update it live. */
+  class ForumWidgetElement extends HTMLElement {
+    static get observedAttributes() { return OPTIONS; }
+
+    connectedCallback() {
+      if (!this._forumWidget) this._forumWidget = mount(this, attributeOptions(this));
+    }
+
+    disconnectedCallback() {
+      if (this._forumWidget) this._forumWidget.unmount();
+      this._forumWidget = null;
+    }
+
+    attributeChangedCallback() {
+      if (this._forumWidget) this._forumWidget.update(attributeOptions(this));
+    }
+  }
+
+  // The one global: a namespace object.
+  var ns = window.ForumWidget = { version: '0.1.0', mount: mount, _script: base };
+  if (!customElements.get(TAG)) customElements.define(TAG, ForumWidgetElement);
+  insertAfterScript(ns);
+
+  /** Script-tag form: a <forum-widget> right after the script, with its data-* options. */
+  function insertAfterScript() {
+    var current = document.currentScript;
+    if (!current || current.getAttribute('data-mount') === 'none' || current.parentNode === document.head) return;
+    var element = document.createElement(TAG);
+    OPTIONS.forEach(function (name) {
+      var value = current.getAttribute('data-' + name);
+      if (value !== null) element.setAttribute(name, value);
+    });
+    current.parentNode.insertBefore(element, current.nextSibling);
+  }
 })();

@@ -8,22 +8,53 @@ pub mod tabs;
 
 use crate::i18n::Strings;
 use crate::model::{Date, Event, LocalizedText, Person};
+use crate::state::{Tab, Target};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What every view needs: the event, the interface strings and today's date in the
-/// event's zone (None when the browser could not tell).
+/// What every view needs: the event, the interface strings, today's date in the
+/// event's zone (None when the browser could not tell), the heading level for entries,
+/// the views that exist, and the callback that opens a speaker or programme item.
 #[derive(Clone)]
 pub struct Ctx {
     pub event: Rc<Event>,
     pub t: &'static Strings,
     pub today: Option<Date>,
+    pub level: u8,
+    pub sections: Rc<[Tab]>,
+    pub open: Callback<Target>,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.event, &other.event) && self.t == other.t && self.today == other.today
+        Rc::ptr_eq(&self.event, &other.event)
+            && self.t == other.t
+            && self.today == other.today
+            && self.level == other.level
+            && self.sections == other.sections
+            && self.open == other.open
     }
+}
+
+/// `<hN class=…>` for a level from 2 to 6.
+pub fn heading(level: u8, class: &'static str, content: Html) -> Html {
+    let tag = match level {
+        ..=2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        5 => "h5",
+        _ => "h6",
+    };
+    html! { <@{tag} {class}>{ content }</@> }
+}
+
+/// A button that opens `target` in its view, or just `label` when that view is not shown.
+pub fn link_to(ctx: &Ctx, target: Target, label: Html) -> Html {
+    if !ctx.sections.contains(&target.tab()) {
+        return label;
+    }
+    let onclick = ctx.open.reform(move |_| target.clone());
+    html! { <button type="button" class="link" {onclick}>{ label }</button> }
 }
 
 /// The best text for the reader, tagged with its language when it is not the interface's.

@@ -1,7 +1,8 @@
 //! The Speakers view: every person, how they took part, and their programme items.
 
-use super::{person_name, text, Ctx};
+use super::{heading, link_to, person_name, text, Ctx};
 use crate::intl;
+use crate::state::Target;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,7 +12,8 @@ pub struct PeopleProps {
 
 #[function_component]
 pub fn People(props: &PeopleProps) -> Html {
-    let Ctx { event, t, .. } = &props.ctx;
+    let ctx = &props.ctx;
+    let Ctx { event, t, .. } = ctx;
     if event.people.is_empty() {
         return html! { <p class="empty">{ t.no_speakers }</p> };
     }
@@ -24,8 +26,8 @@ pub fn People(props: &PeopleProps) -> Html {
                     crate::model::Attendance::Video => "video",
                 });
                 html! {
-                    <li class="person" part="person">
-                        <h3 class="person-name">{ person_name(person, t) }</h3>
+                    <li class="person" part="person" id={Target::Speaker(person.id.clone()).anchor()} tabindex="-1">
+                        { heading(ctx.level, "person-name", person_name(person, t)) }
                         <p class="role">
                             { text(&person.role, t) }
                             if !person.organisation.is_empty() {
@@ -48,7 +50,7 @@ pub fn People(props: &PeopleProps) -> Html {
                                 { for items.iter().enumerate().map(|(i, item)| html! {
                                     <>
                                         if i > 0 { <span class="sep">{ ", " }</span> }
-                                        { text(&item.title, t) }
+                                        { link_to(ctx, Target::Item(item.id.clone()), text(&item.title, t)) }
                                     </>
                                 }) }
                             </p>

@@ -1,10 +1,11 @@
 //! The Programme view: items in order with date, time (or "time not published"),
 //! kind, description and speakers.
 
-use super::{person_name, text, Ctx};
+use super::{heading, link_to, person_name, text, Ctx};
 use crate::i18n::fill;
 use crate::intl;
 use crate::model::ProgramItem;
+use crate::state::Target;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +23,8 @@ fn time_text(item: &ProgramItem, locale: &str) -> Option<String> {
 
 #[function_component]
 pub fn Program(props: &ProgramProps) -> Html {
-    let Ctx { event, t, .. } = &props.ctx;
+    let ctx = &props.ctx;
+    let Ctx { event, t, .. } = ctx;
     if event.program.is_empty() {
         return html! { <p class="empty">{ t.no_program }</p> };
     }
@@ -34,8 +36,8 @@ pub fn Program(props: &ProgramProps) -> Html {
                 { for event.program.iter().map(|item| {
                     let people: Vec<_> = item.people.iter().filter_map(|id| event.person(id)).collect();
                     html! {
-                        <li class="item" part="program-item">
-                            <h3 class="item-title">{ text(&item.title, t) }</h3>
+                        <li class="item" part="program-item" id={Target::Item(item.id.clone()).anchor()} tabindex="-1">
+                            { heading(ctx.level, "item-title", text(&item.title, t)) }
                             <p class="meta">
                                 <time datetime={item.date.to_string()}>{ intl::long_date(item.date, t.tag) }</time>
                                 <span class="sep">{ " · " }</span>
@@ -59,7 +61,7 @@ pub fn Program(props: &ProgramProps) -> Html {
                                     { for people.iter().enumerate().map(|(i, person)| html! {
                                         <>
                                             if i > 0 { <span class="sep">{ "; " }</span> }
-                                            { person_name(person, t) }
+                                            { link_to(ctx, Target::Speaker(person.id.clone()), person_name(person, t)) }
                                         </>
                                     }) }
                                 </p>

@@ -1,7 +1,7 @@
 //! The Summary view: edition, dates with the zone named, venue, theme, organisers,
 //! key figures, notes and sources.
 
-use super::{text, Ctx};
+use super::{heading, text, Ctx};
 use crate::i18n::fill;
 use crate::intl;
 use crate::model::{Event, OrganisationRole};
@@ -24,7 +24,10 @@ pub fn date_range(event: &Event, locale: &str) -> String {
 
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let Ctx { event, t, .. } = &props.ctx;
+    let Ctx {
+        event, t, level, ..
+    } = &props.ctx;
+    let level = *level;
     let zone = intl::zone_name(&event.time_zone, event.start_date, t.tag);
     let venue = &event.venue;
     let place = [&venue.city, &venue.region]
@@ -80,7 +83,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 { for organisations(OrganisationRole::Partner, t.partners) }
             </dl>
             if !event.figures.is_empty() {
-                <h3>{ t.figures }</h3>
+                { heading(level, "subhead", html! { t.figures }) }
                 <ul class="figures">
                     { for event.figures.iter().map(|f| html! {
                         <li><span class="figure-value">{ text(&f.value, t) }</span>{ " " }<span class="figure-label">{ text(&f.label, t) }</span></li>
@@ -88,11 +91,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </ul>
             }
             if !event.notes.is_empty() {
-                <h3>{ t.notes }</h3>
+                { heading(level, "subhead", html! { t.notes }) }
                 <ul class="notes">{ for event.notes.iter().map(|n| html! { <li>{ text(n, t) }</li> }) }</ul>
             }
             if !event.sources.is_empty() {
-                <h3>{ t.sources }</h3>
+                { heading(level, "subhead", html! { t.sources }) }
                 <ul class="sources">{ for event.sources.iter().map(|s| source(s, t)) }</ul>
             }
         </div>

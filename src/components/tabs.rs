@@ -78,7 +78,7 @@ pub fn TabBar(props: &TabBarProps) -> Html {
                         aria-controls={panel_id(*tab)}
                         aria-selected={if selected { "true" } else { "false" }}
                         tabindex={if selected { "0" } else { "-1" }}
-                        ref={node.clone()} {onclick}>
+                        ref={node.clone()} {onclick} part="tab">
                         { *label }
                     </button>
                 }

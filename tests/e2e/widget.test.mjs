@@ -1,26 +1,12 @@
-// End-to-end tests: the built dist/ served on loopback, driven in headless Chromium.
-// Run by scripts/test.sh after scripts/build.sh.
+// End-to-end tests of the single-script embed: the built dist/ served on loopback,
+// driven in headless Chromium. Run by scripts/test.sh after scripts/build.sh.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { staticServer, listen } from '../../scripts/serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { readFile } from 'node:fs/promises';
+import { start, page, json, ROOT, RESULTS, texts, wasmFetches } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RESULTS = `${ROOT}test-results`;
 const NAMES = ['Xu Xiaolan', 'Siniša Mali', 'Adam Struzik', 'Siniša Berjan', 'Archil Kalandia'];
 const ITEMS = ['Opening ceremony', 'Keynote forum', 'SME Innovation Achievements Exhibition', 'Cross-border matchmaking meeting'];
-
-/** A partner page: `body` is pasted into a plain HTML document. */
-function page(body, head = '') {
-  return (req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<title>Partner</title>${head}</head><body>${body}</body></html>`);
-  };
-}
-
 const SCRIPT = '<script src="/dist/forum-widget.js" async></script>';
 const HOST_CONTENT = `<h2 id="host-h2">Partner news</h2><p id="host-p">Host paragraph text.</p>
 <button id="host-button" type="button" onclick="this.textContent='clicked'">Host button</button>
@@ -29,11 +15,11 @@ const HOSTILE_CSS = `<style>* { color: red !important; font: 40px serif !importa
 div { display: none !important; } button { all: unset; } section { padding: 0; }
 p, li, h2, h3 { margin: 50px !important; letter-spacing: 5px !important; }</style>`;
 
-let browser, base, crossBase, servers;
+let h;
+const smallEvent = () => readFile(`${ROOT}tests/fixtures/small-event.json`, 'utf8');
 
 before(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  const routes = {
+  h = await start((h) => ({
     '/p/plain': page(`<section style="width:760px">${SCRIPT}</section>`),
     '/p/hostile': page(`<section style="width:760px">${SCRIPT}</section>`, HOSTILE_CSS),
     '/p/host-only': page(HOST_CONTENT),
@@ -47,46 +33,20 @@ before(async () => {
     '/p/not-json': page(`${HOST_CONTENT}<script src="/dist/forum-widget.js" data-src="/fixtures/not-json.json" async></script>`),
     '/p/bad-event': page('<script src="/dist/forum-widget.js" data-src="/fixtures/bad-event.json" async></script>'),
     '/p/other-event': page('<script src="/dist/forum-widget.js" data-src="../fixtures/small-event.json" data-view="program" async></script>'),
-    '/fixtures/not-json.json': (req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"version": 1, "id": oops}'),
+    '/p/cross-origin': page(`<script src="${h.crossBase}/dist/forum-widget.js" async></script>`),
+    '/fixtures/not-json.json': json('{"version": 1, "id": oops}'),
     '/fixtures/bad-event.json': async (req, res) => {
-      const event = JSON.parse(await readFile(`${ROOT}tests/fixtures/small-event.json`, 'utf8'));
+      const event = JSON.parse(await smallEvent());
       delete event.people[0].name;
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(event));
+      json(JSON.stringify(event))(req, res);
     },
-    '/fixtures/small-event.json': async (req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(await readFile(`${ROOT}tests/fixtures/small-event.json`));
-    },
-  };
-  const main = staticServer({ root: ROOT, routes });
-  const cross = staticServer({ root: ROOT, cors: true });
-  servers = [main, cross];
-  base = await listen(main);
-  crossBase = await listen(cross);
-  routes['/p/cross-origin'] = page(`<script src="${crossBase}/dist/forum-widget.js" async></script>`);
-  browser = await launch();
+    '/fixtures/small-event.json': async (req, res) => json(await smallEvent())(req, res),
+  }));
 });
 
-after(async () => {
-  await browser?.close();
-  for (const s of servers ?? []) s.close();
-});
+after(() => h?.close());
 
-/** Opens `path` and waits until `count` widgets have rendered their title or an error. */
-async function open(path, { count = 1, viewport = { width: 1024, height: 900 } } = {}) {
-  const p = await openPage(browser, { viewport });
-  await p.goto(base + path);
-  await p.waitForFunction(
-    (n) => {
-      const hosts = [...document.querySelectorAll('forum-widget')];
-      return hosts.length === n && hosts.every((h) => h.shadowRoot?.querySelector('.title, [role=alert]'));
-    },
-    count,
-    { timeout: 15000 },
-  );
-  return p;
-}
-
-const texts = (p, selector) => p.locator(`forum-widget ${selector}`).allTextContents();
+const open = (...args) => h.open(...args);
 
 test('a partner page with only the script tag shows the forum, five speakers and four programme items', async () => {
   const p = await open('/p/plain');
@@ -103,8 +63,8 @@ test('a partner page with only the script tag shows the forum, five speakers and
 });
 
 test('the widget is inserted right after its script and defines only one global', async () => {
-  const blank = await openPage(browser);
-  await blank.goto(base + '/p/blank');
+  const blank = await h.newPage();
+  await blank.goto(h.base + '/p/blank');
   const before = await blank.evaluate(() => Object.keys(window));
   await blank.close();
   const p = await open('/p/sync');
@@ -143,8 +103,8 @@ test("the widget's CSS does not change the host page", async () => {
     const s = getComputedStyle(document.getElementById(id));
     return [id, s.color, s.font, s.margin, s.padding, s.display, s.listStyleType, s.backgroundColor, s.border].join('|');
   }));
-  const without = await openPage(browser);
-  await without.goto(base + '/p/host-only');
+  const without = await h.newPage();
+  await without.goto(h.base + '/p/host-only');
   const withWidget = await open('/p/host-with-widget');
   assert.deepEqual(await styles(withWidget), await styles(without));
   assert.equal(await withWidget.evaluate(() => document.styleSheets.length), 0, 'no stylesheet added to the page');
@@ -158,8 +118,7 @@ test('two script tags give two widgets, each with its own options', async () => 
   assert.deepEqual(titles, ['5th China–CEEC (Cangzhou) SME Cooperation Forum', '第五届中国—中东欧国家（沧州）中小企业合作论坛']);
   const order = await p.evaluate(() => [...document.body.children].map((e) => e.id || e.tagName.toLowerCase()));
   assert.deepEqual(order, ['a', 'script', 'forum-widget', 'b', 'script', 'forum-widget']);
-  const wasmFetches = await p.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
-  assert.equal(wasmFetches, 1, 'the wasm is fetched once for both widgets');
+  assert.equal(await wasmFetches(p), 1, 'the wasm is fetched once for both widgets');
   assert.deepEqual(p.consoleErrors, []);
   await p.close();
 });
@@ -209,7 +168,7 @@ async function assertError(path, ...patterns) {
 }
 
 test('a data-src that answers 404 shows the URL and the status', () =>
-  assertError('/p/missing', new RegExp(`${base}/fixtures/missing\\.json returned HTTP 404`)));
+  assertError('/p/missing', new RegExp(`${h.base}/fixtures/missing\\.json returned HTTP 404`)));
 
 test('a data-src with invalid JSON shows where the JSON breaks', () =>
   assertError('/p/not-json', /fixtures\/not-json\.json is not a valid event file/, /invalid JSON at line 1, column \d+/));
@@ -221,14 +180,14 @@ test('the script works from another origin that sends CORS headers', async () =>
   const p = await open('/p/cross-origin');
   assert.equal(await p.locator('forum-widget .title').textContent(), '5th China–CEEC (Cangzhou) SME Cooperation Forum');
   const wasm = await p.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.name);
-  assert.equal(wasm, `${crossBase}/dist/forum-widget.wasm`, 'the wasm is loaded relative to the script, not the page');
+  assert.equal(wasm, `${h.crossBase}/dist/forum-widget.wasm`, 'the wasm is loaded relative to the script, not the page');
   assert.deepEqual(p.consoleErrors, []);
   await p.close();
 });
 
 test('the preview page shows the widget beside the embed snippet (screenshot saved)', async () => {
   const p = await open('/', { viewport: { width: 1280, height: 900 } });
-  assert.match(await p.locator('#snippet').textContent(), /<script src="[^"]+\/forum-widget\.js" async><\/script>/);
+  assert.match(await p.locator('#snippet').inputValue(), /^<script src="http:[^"]+\/dist\/forum-widget\.js" async><\/script>$/);
   assert.equal(await p.locator('forum-widget .title').textContent(), '5th China–CEEC (Cangzhou) SME Cooperation Forum');
   await p.screenshot({ path: `${RESULTS}/preview.png`, fullPage: true });
   await p.setViewportSize({ width: 390, height: 800 });

@@ -1,0 +1,36 @@
+//! Events the widget dispatches on its host element, for the embedding page:
+//! `forum-widget:ready`, `forum-widget:error` and `forum-widget:select`
+//! (all bubble and cross the shadow boundary).
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+
+/// The host element (absent in component tests that render without one).
+#[derive(Clone, Default, PartialEq)]
+pub struct Host(pub Option<Element>);
+
+/// A plain `{key: value}` object of strings for an event's `detail`.
+pub fn detail(pairs: &[(&str, &str)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    object.into()
+}
+
+impl Host {
+    pub fn emit(&self, name: &str, detail: &JsValue) {
+        let Some(element) = &self.0 else { return };
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(detail);
+        if let Ok(event) =
+            CustomEvent::new_with_event_init_dict(&format!("forum-widget:{name}"), &init)
+        {
+            let _ = element.dispatch_event(&event);
+        }
+    }
+}
