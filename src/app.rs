@@ -126,8 +126,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let t = props.strings;
+    // The reader's pick in the language switcher, until the host sets another language.
+    let picked = use_state(|| None::<&'static Strings>);
+    {
+        let picked = picked.clone();
+        use_effect_with(props.strings.tag, move |_| picked.set(None));
+    }
+    let t = picked.unwrap_or(props.strings);
     let options = &props.options;
+    let switcher = options.language_switcher.then(|| {
+        let on_pick = Callback::from(move |strings| picked.set(Some(strings)));
+        html! { <LanguageSwitcher current={t} {on_pick} /> }
+    });
     let body = match &*load {
         Load::Loading => html! { <p class="loading" role="status">{ t.loading }</p> },
         Load::Failed(error) => {
@@ -160,18 +170,20 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <Loaded {ctx} title_level={options.heading_level} tab={view.tab}
-                    focus={view.focus.clone()} {on_select} />
+                    focus={view.focus.clone()} {on_select} {switcher} />
             }
         }
     };
     html! {
-        <div class={classes!("fw", options.theme.class())} lang={t.tag} part="root">{ body }</div>
+        <div class={classes!("fw", options.theme.class())} lang={t.tag} part="root"
+            role="region" aria-label={t.widget_label}>{ body }</div>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct LoadedProps {
     ctx: Ctx,
+    switcher: Option<Html>,
     title_level: u8,
     tab: Tab,
     focus: Option<(u32, Target)>,
@@ -183,10 +195,10 @@ fn status_line(ctx: &Ctx) -> Option<String> {
     Some(
         match status(event.start_date, event.last_date(), ctx.today?) {
             Status::Upcoming { days_until } => {
-                fill(t.status_upcoming, &[&intl::in_days(days_until, t.tag)])
+                fill(t.status_upcoming, &[&intl::in_days(days_until, t)])
             }
             Status::UnderWay => t.status_under_way.to_owned(),
-            Status::TookPlace => fill(t.status_took_place, &[&date_range(event, t.tag)]),
+            Status::TookPlace => fill(t.status_took_place, &[&date_range(event, t)]),
         },
     )
 }
@@ -251,12 +263,43 @@ fn Loaded(props: &LoadedProps) -> Html {
     html! {
         <div class="content" ref={root}>
             <header class="head" part="header">
-                { heading(props.title_level, "title", text(&ctx.event.name, t)) }
-                if let Some(line) = status_line(ctx) {
-                    <p class="status">{ line }</p>
-                }
+                <div class="head-text">
+                    { heading(props.title_level, "title", text(&ctx.event.name, t)) }
+                    if let Some(line) = status_line(ctx) {
+                        <p class="status">{ line }</p>
+                    }
+                </div>
+                { props.switcher.clone().unwrap_or_default() }
             </header>
             { body }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LanguageSwitcherProps {
+    current: &'static Strings,
+    on_pick: Callback<&'static Strings>,
+}
+
+/// A native `<select>` of the interface languages, each named in its own language.
+#[function_component]
+fn LanguageSwitcher(props: &LanguageSwitcherProps) -> Html {
+    let onchange = props.on_pick.reform(|e: yew::Event| {
+        let value = e
+            .target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|select| select.value())
+            .unwrap_or_default();
+        crate::i18n::strings_for(&value)
+    });
+    html! {
+        <label class="lang-switch" part="language">
+            <span class="lang-label">{ props.current.language }</span>
+            <select {onchange}>
+                { for crate::i18n::LANGUAGES.into_iter().map(|s| html! {
+                    <option value={s.tag} lang={s.tag} selected={s.tag == props.current.tag}>{ s.name }</option>
+                }) }
+            </select>
+        </label>
     }
 }

@@ -1,8 +1,10 @@
 //! Dates, zones, relative times and country names, formatted by the browser's `Intl`,
 //! so no locale data or time-zone database is compiled into the wasm.
 
+use crate::i18n::Strings;
 use crate::model::{Date, Time};
 use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -15,6 +17,8 @@ extern "C" {
     fn format(this: &DateTimeFormat, epoch_ms: f64) -> String;
     #[wasm_bindgen(method, js_class = "DateTimeFormat", js_name = formatToParts)]
     fn format_to_parts(this: &DateTimeFormat, epoch_ms: f64) -> Array;
+    #[wasm_bindgen(static_method_of = DateTimeFormat, js_namespace = Intl, js_class = "DateTimeFormat", js_name = supportedLocalesOf)]
+    fn supported_locales_of(locale: &str) -> Array;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = RelativeTimeFormat)]
     type RelativeTimeFormat;
@@ -75,33 +79,95 @@ pub fn date_in_zone(now_ms: f64, zone: &str) -> Option<Date> {
     )
 }
 
+thread_local! {
+    static HAS_DATA: RefCell<Vec<(&'static str, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether this browser has real date data for `locale`. Some builds lack a language
+/// (Debian's Chromium has no Georgian) or carry it without month names (Bosnian
+/// gives "M11"); then the widget writes dates from its own strings.
+pub fn has_date_data(locale: &'static str) -> bool {
+    if let Some(known) = HAS_DATA.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, k)| *k)
+    }) {
+        return known;
+    }
+    let november = Date::new(2023, 11, 13).map_or(0.0, Date::utc_midnight_ms);
+    let month = DateTimeFormat::new(locale, &options(&[("timeZone", "UTC"), ("month", "long")]))
+        .map(|f| f.format(november))
+        .unwrap_or_default();
+    let placeholder = month
+        .strip_prefix('M')
+        .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit()));
+    let known = DateTimeFormat::supported_locales_of(locale).length() > 0
+        && !month.is_empty()
+        && !placeholder;
+    HAS_DATA.with(|c| c.borrow_mut().push((locale, known)));
+    known
+}
+
+/// The locale for clock times: the reader's, or British English digits when the
+/// browser lacks the reader's language (24-hour, like most of the widget's readers).
+fn time_locale(t: &Strings) -> &'static str {
+    if has_date_data(t.intl) {
+        t.intl
+    } else {
+        "en-GB"
+    }
+}
+
 /// A calendar date in words, e.g. "13 November 2023" / "2023年11月13日".
-pub fn long_date(date: Date, locale: &str) -> String {
+pub fn long_date(date: Date, t: &Strings) -> String {
+    if !has_date_data(t.intl) {
+        return t.long_date(date);
+    }
     DateTimeFormat::new(
-        locale,
+        t.intl,
         &options(&[("timeZone", "UTC"), ("dateStyle", "long")]),
     )
     .map(|f| f.format(date.utc_midnight_ms()))
-    .unwrap_or_else(|_| date.to_string())
+    .unwrap_or_else(|_| t.long_date(date))
 }
 
 /// A wall-clock time in the reader's convention, e.g. "09:30" / "9:30 AM".
-pub fn clock_time(date: Date, time: Time, locale: &str) -> String {
+pub fn clock_time(date: Date, time: Time, t: &Strings) -> String {
     let ms = date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0;
     DateTimeFormat::new(
-        locale,
+        time_locale(t),
         &options(&[("timeZone", "UTC"), ("timeStyle", "short")]),
     )
     .map(|f| f.format(ms))
     .unwrap_or_else(|_| time.to_string())
 }
 
-/// The zone's long name on `date`, e.g. "China Standard Time" / "中国标准时间".
-pub fn zone_name(zone: &str, date: Date, locale: &str) -> String {
+/// The zone's long name on `date`, e.g. "China Standard Time" / "中国标准时间", or its
+/// offset ("UTC+8") when the browser lacks the reader's language.
+pub fn zone_name(zone: &str, date: Date, t: &Strings) -> String {
     // Noon UTC falls on `date` in every zone from UTC−11 to UTC+11, and DST changes are at night.
     let noon = date.utc_midnight_ms() + 12.0 * 3_600_000.0;
+    if !has_date_data(t.intl) {
+        return match offset_minutes(zone, noon) {
+            Some(minutes) => {
+                let (sign, m) = if minutes < 0.0 {
+                    ('−', -minutes)
+                } else {
+                    ('+', minutes)
+                };
+                let (hours, rest) = ((m / 60.0).floor(), m % 60.0);
+                if rest == 0.0 {
+                    format!("UTC{sign}{hours}")
+                } else {
+                    format!("UTC{sign}{hours}:{rest:02}")
+                }
+            }
+            None => zone.to_owned(),
+        };
+    }
     DateTimeFormat::new(
-        locale,
+        t.intl,
         &options(&[("timeZone", zone), ("timeZoneName", "long")]),
     )
     .ok()
@@ -110,17 +176,95 @@ pub fn zone_name(zone: &str, date: Date, locale: &str) -> String {
 }
 
 /// "in 3 days" / "tomorrow" / "3天后".
-pub fn in_days(days: i64, locale: &str) -> String {
-    RelativeTimeFormat::new(locale, &options(&[("numeric", "auto")]))
+pub fn in_days(days: i64, t: &Strings) -> String {
+    if !has_date_data(t.intl) {
+        return t.count(&t.in_days, usize::try_from(days).unwrap_or(0));
+    }
+    RelativeTimeFormat::new(t.intl, &options(&[("numeric", "auto")]))
         .map(|f| f.format(days as f64, "day"))
-        .unwrap_or_else(|_| format!("+{days} d"))
+        .unwrap_or_else(|_| t.count(&t.in_days, usize::try_from(days).unwrap_or(0)))
 }
 
-/// The country's name in the reader's language ("Serbia" / "塞尔维亚"), or the code.
-pub fn country_name(code: &str, locale: &str) -> String {
-    DisplayNames::new(locale, &options(&[("type", "region")]))
+/// The country's name in the reader's language ("Serbia" / "塞尔维亚") and the
+/// language it is really in: English when the browser lacks the reader's language.
+pub fn country_name(code: &str, t: &Strings) -> (String, &'static str) {
+    let locale = if has_date_data(t.intl) { t.intl } else { "en" };
+    let lang = if locale == t.intl { t.tag } else { "en" };
+    let name = DisplayNames::new(locale, &options(&[("type", "region")]))
         .and_then(|names| names.of(code))
         .ok()
         .and_then(|name| name.as_string())
-        .unwrap_or_else(|| code.to_owned())
+        .unwrap_or_else(|| code.to_owned());
+    (name, lang)
+}
+
+/// Minutes east of UTC of `zone` at the instant `epoch_ms`.
+fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
+    let fmt = DateTimeFormat::new(
+        "en-US",
+        &options(&[
+            ("timeZone", zone),
+            ("hourCycle", "h23"),
+            ("year", "numeric"),
+            ("month", "numeric"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "numeric"),
+        ]),
+    )
+    .ok()?;
+    let parts = fmt.format_to_parts(epoch_ms);
+    // Integer parsing: parsing floats would pull a large routine into the wasm.
+    let n = |kind| part(&parts, kind)?.parse::<i64>().ok();
+    let date = Date::new(n("year")? as i32, n("month")? as u8, n("day")? as u8)?;
+    let wall = date.utc_midnight_ms() + ((n("hour")? * 60 + n("minute")?) * 60_000) as f64;
+    let floored = (epoch_ms / 60_000.0).floor() * 60_000.0;
+    Some(((wall - floored) / 60_000.0).round())
+}
+
+/// The instant at which the wall clock in `zone` shows `date` `time`.
+pub fn instant(date: Date, time: Time, zone: &str) -> Option<f64> {
+    let wall = date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0;
+    // Two rounds settle the offset even when the first guess lands across a DST change.
+    let first = wall - offset_minutes(zone, wall)? * 60_000.0;
+    Some(wall - offset_minutes(zone, first)? * 60_000.0)
+}
+
+/// Which parts of the reader's clock time to write.
+#[derive(Clone, Copy)]
+pub struct ReaderParts {
+    /// The day, when it is not the event's day.
+    pub day: bool,
+    /// The short zone name, e.g. "CET".
+    pub zone: bool,
+}
+
+/// The reader's own clock time at `epoch_ms`, or `None` when the reader's zone agrees
+/// with `zone` then.
+pub fn reader_time(
+    epoch_ms: f64,
+    zone: &str,
+    event_date: Date,
+    t: &Strings,
+    parts: ReaderParts,
+) -> Option<String> {
+    let local = js_sys::Date::new(&JsValue::from_f64(epoch_ms));
+    if offset_minutes(zone, epoch_ms)? == -local.get_timezone_offset() {
+        return None;
+    }
+    let local_date = Date::new(
+        local.get_full_year() as i32,
+        local.get_month() as u8 + 1,
+        local.get_date() as u8,
+    );
+    let mut fields = vec![("hour", "2-digit"), ("minute", "2-digit")];
+    if parts.day && local_date != Some(event_date) {
+        fields.extend([("day", "numeric"), ("month", "short")]);
+    }
+    if parts.zone {
+        fields.push(("timeZoneName", "short"));
+    }
+    DateTimeFormat::new(time_locale(t), &options(&fields))
+        .ok()
+        .map(|f| f.format(epoch_ms))
 }

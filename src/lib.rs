@@ -12,7 +12,7 @@ mod app;
 mod components;
 mod fetch;
 pub mod host;
-mod intl;
+pub mod intl;
 
 pub use app::{App, AppProps};
 

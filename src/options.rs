@@ -44,6 +44,8 @@ pub struct Options {
     pub theme: Theme,
     /// Level of the widget's title heading (2–5); section headings are one below.
     pub heading_level: u8,
+    /// Whether the reader gets a language menu (`language-switcher="off"` hides it).
+    pub language_switcher: bool,
 }
 
 impl Default for Options {
@@ -55,6 +57,7 @@ impl Default for Options {
             sections: Tab::ALL.to_vec(),
             theme: Theme::Auto,
             heading_level: 2,
+            language_switcher: true,
         }
     }
 }
@@ -93,6 +96,12 @@ impl Options {
             heading_level: get("heading-level")
                 .and_then(|h| h.trim().parse::<u8>().ok())
                 .map_or(2, |h| h.clamp(2, 5)),
+            language_switcher: get("language-switcher").is_none_or(|v| {
+                !matches!(
+                    v.trim().to_ascii_lowercase().as_str(),
+                    "off" | "false" | "no"
+                )
+            }),
         }
     }
 
@@ -152,5 +161,7 @@ mod tests {
         assert_eq!(from(&[("heading-level", "x")]).heading_level, 2);
         assert_eq!(from(&[("lang", "  "), ("src", "")]).lang, None);
         assert_eq!(from(&[("src", "")]).src, None);
+        assert!(from(&[]).language_switcher);
+        assert!(!from(&[("language-switcher", "off")]).language_switcher);
     }
 }

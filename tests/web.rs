@@ -107,7 +107,7 @@ async fn summary_shows_title_date_with_zone_venue_theme_and_status() {
     assert_eq!(visible_panel(&root), "fw-panel-summary");
     let summary = query(&root, "#fw-panel-summary").text_content().unwrap();
     for expected in [
-        "November 13, 2023",
+        "13 November 2023",
         "China Standard Time",
         "China–CEEC (Cangzhou) SME Cooperation Zone",
         "Cangzhou",
@@ -139,7 +139,7 @@ async fn status_after_the_forum_says_when_it_took_place() {
     let root = render("en", None, AFTER_FORUM_MS).await;
     assert_eq!(
         query(&root, ".status").text_content().unwrap(),
-        "Took place on November 13, 2023"
+        "Took place on 13 November 2023"
     );
     let root = render("zh", None, AFTER_FORUM_MS).await;
     assert_eq!(
@@ -208,7 +208,7 @@ async fn programme_view_lists_items_without_inventing_times() {
     assert!(
         opening.contains("Ceremony")
             && opening.contains("Siniša Mali")
-            && opening.contains("November 13, 2023")
+            && opening.contains("13 November 2023")
     );
 }
 
@@ -406,4 +406,30 @@ async fn update_changes_language_and_sections_without_remounting() {
     );
     assert!(title.text_content().unwrap().starts_with("第五届"));
     widget.unmount();
+}
+
+#[wasm_bindgen_test]
+fn own_date_writing_agrees_with_the_browsers_intl_wherever_the_browser_has_the_language() {
+    use forum_widget::i18n::LANGUAGES;
+    use forum_widget::intl::{has_date_data, long_date};
+    use forum_widget::model::Date;
+    let mut compared = Vec::new();
+    for t in LANGUAGES {
+        if !has_date_data(t.intl) {
+            continue;
+        }
+        for month in 1..=12 {
+            let date = Date::new(2023, month, 13).unwrap();
+            assert_eq!(
+                t.long_date(date),
+                long_date(date, t),
+                "{} month {month}",
+                t.tag
+            );
+        }
+        compared.push(t.tag);
+    }
+    for tag in ["en", "zh", "sr", "pl"] {
+        assert!(compared.contains(&tag), "{tag} was compared: {compared:?}");
+    }
 }

@@ -68,6 +68,15 @@ pub fn text(value: &LocalizedText, t: &Strings) -> Html {
     }
 }
 
+/// A country's name from its ISO code, marked with its language when the browser
+/// could only give it in English.
+pub fn country(code: &str, t: &Strings) -> Html {
+    match crate::intl::country_name(code, t) {
+        (name, lang) if lang == t.tag => html! { name },
+        (name, lang) => html! { <span {lang}>{ name }</span> },
+    }
+}
+
 /// The Latin-script name, then the native script and the reader's own transliteration.
 pub fn person_name(person: &Person, t: &Strings) -> Html {
     let native = person.native_name.as_ref().map(|n| {

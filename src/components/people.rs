@@ -1,7 +1,6 @@
 //! The Speakers view: every person, how they took part, and their programme items.
 
-use super::{heading, link_to, person_name, text, Ctx};
-use crate::intl;
+use super::{country, heading, link_to, person_name, text, Ctx};
 use crate::state::Target;
 use yew::prelude::*;
 
@@ -18,6 +17,8 @@ pub fn People(props: &PeopleProps) -> Html {
         return html! { <p class="empty">{ t.no_speakers }</p> };
     }
     html! {
+        <>
+        <p class="count muted">{ t.count(&t.speaker_count, event.people.len()) }</p>
         <ul class="people">
             { for event.people.iter().map(|person| {
                 let items: Vec<_> = event.items_of(&person.id).collect();
@@ -36,7 +37,7 @@ pub fn People(props: &PeopleProps) -> Html {
                         </p>
                         <p class="meta">
                             if let Some(code) = &person.country {
-                                <span class="country">{ intl::country_name(code, t.tag) }</span>
+                                <span class="country">{ country(code, t) }</span>
                                 <span class="sep">{ " · " }</span>
                             }
                             <span class={attendance}>{ t.attendance(person.attendance) }</span>
@@ -59,5 +60,6 @@ pub fn People(props: &PeopleProps) -> Html {
                 }
             }) }
         </ul>
+        </>
     }
 }

@@ -2,8 +2,8 @@
 //! kind, description and speakers.
 
 use super::{heading, link_to, person_name, text, Ctx};
-use crate::i18n::fill;
-use crate::intl;
+use crate::i18n::{fill, Strings};
+use crate::intl::{self, ReaderParts};
 use crate::model::ProgramItem;
 use crate::state::Target;
 use yew::prelude::*;
@@ -13,12 +13,29 @@ pub struct ProgramProps {
     pub ctx: Ctx,
 }
 
-fn time_text(item: &ProgramItem, locale: &str) -> Option<String> {
-    let start = intl::clock_time(item.date, item.start?, locale);
-    Some(match item.end {
-        Some(end) => format!("{start}–{}", intl::clock_time(item.date, end, locale)),
-        None => start,
-    })
+/// "09:30–10:00", then the reader's own time when their zone differs:
+/// "09:30–10:00 (your time: 02:30–03:00 CET)".
+fn time_text(item: &ProgramItem, zone_name: &str, t: &Strings) -> Option<String> {
+    let (start, end) = (item.start?, item.end);
+    let clock = |time| intl::clock_time(item.date, time, t);
+    let mut text = match end {
+        Some(end) => format!("{}–{}", clock(start), clock(end)),
+        None => clock(start),
+    };
+    let reader = |time, day, zone| {
+        let at = intl::instant(item.date, time, zone_name)?;
+        intl::reader_time(at, zone_name, item.date, t, ReaderParts { day, zone })
+    };
+    let local = match end {
+        Some(end) => reader(start, true, false)
+            .zip(reader(end, false, true))
+            .map(|(a, b)| format!("{a}–{b}")),
+        None => reader(start, true, true),
+    };
+    if let Some(local) = local {
+        text.push_str(&format!(" ({})", fill(t.local_time, &[&local])));
+    }
+    Some(text)
 }
 
 #[function_component]
@@ -28,10 +45,14 @@ pub fn Program(props: &ProgramProps) -> Html {
     if event.program.is_empty() {
         return html! { <p class="empty">{ t.no_program }</p> };
     }
-    let zone = intl::zone_name(&event.time_zone, event.start_date, t.tag);
+    let zone = intl::zone_name(&event.time_zone, event.start_date, t);
     html! {
         <>
-            <p class="muted zone-note">{ fill(t.time_zone, &[&zone]) }</p>
+            <p class="muted zone-note">
+                <span class="count">{ t.count(&t.item_count, event.program.len()) }</span>
+                <span class="sep">{ " · " }</span>
+                { fill(t.time_zone, &[&zone]) }
+            </p>
             <ol class="program">
                 { for event.program.iter().map(|item| {
                     let people: Vec<_> = item.people.iter().filter_map(|id| event.person(id)).collect();
@@ -39,9 +60,9 @@ pub fn Program(props: &ProgramProps) -> Html {
                         <li class="item" part="program-item" id={Target::Item(item.id.clone()).anchor()} tabindex="-1">
                             { heading(ctx.level, "item-title", text(&item.title, t)) }
                             <p class="meta">
-                                <time datetime={item.date.to_string()}>{ intl::long_date(item.date, t.tag) }</time>
+                                <time datetime={item.date.to_string()}>{ intl::long_date(item.date, t) }</time>
                                 <span class="sep">{ " · " }</span>
-                                { match time_text(item, t.tag) {
+                                { match time_text(item, &event.time_zone, t) {
                                     Some(time) => html! { <span class="time">{ time }</span> },
                                     None => html! { <span class="time time-unknown">{ t.time_not_published }</span> },
                                 } }

@@ -1,8 +1,8 @@
 //! The Summary view: edition, dates with the zone named, venue, theme, organisers,
 //! key figures, notes and sources.
 
-use super::{heading, text, Ctx};
-use crate::i18n::fill;
+use super::{country, heading, text, Ctx};
+use crate::i18n::{fill, Strings};
 use crate::intl;
 use crate::model::{Event, OrganisationRole};
 use yew::prelude::*;
@@ -13,12 +13,12 @@ pub struct SummaryProps {
 }
 
 /// "13 November 2023" or "7 November 2024 – 8 November 2024".
-pub fn date_range(event: &Event, locale: &str) -> String {
-    let start = intl::long_date(event.start_date, locale);
+pub fn date_range(event: &Event, t: &Strings) -> String {
+    let start = intl::long_date(event.start_date, t);
     if event.last_date() == event.start_date {
         start
     } else {
-        format!("{start} – {}", intl::long_date(event.last_date(), locale))
+        format!("{start} – {}", intl::long_date(event.last_date(), t))
     }
 }
 
@@ -28,18 +28,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
         event, t, level, ..
     } = &props.ctx;
     let level = *level;
-    let zone = intl::zone_name(&event.time_zone, event.start_date, t.tag);
+    let zone = intl::zone_name(&event.time_zone, event.start_date, t);
     let venue = &event.venue;
     let place = [&venue.city, &venue.region]
         .into_iter()
         .filter(|v| !v.is_empty())
         .map(|v| text(v, t))
-        .chain(
-            venue
-                .country
-                .iter()
-                .map(|c| html! { intl::country_name(c, t.tag) }),
-        );
+        .chain(venue.country.iter().map(|c| country(c, t)));
 
     let organisations = |role: OrganisationRole, label: &'static str| {
         let mut orgs = event.organisations_with(role).peekable();
@@ -63,7 +58,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <div class="row">
                     <dt>{ t.date }</dt>
                     <dd>
-                        <time datetime={event.start_date.to_string()}>{ date_range(event, t.tag) }</time>
+                        <time datetime={event.start_date.to_string()}>{ date_range(event, t) }</time>
                         <span class="zone">{ format!(" ({zone})") }</span>
                     </dd>
                 </div>
@@ -110,7 +105,7 @@ fn source(source: &crate::model::Source, t: &'static crate::i18n::Strings) -> Ht
     };
     let published = source
         .date
-        .map(|d| fill(t.published, &[&intl::long_date(d, t.tag)]));
+        .map(|d| fill(t.published, &[&intl::long_date(d, t)]));
     let label = match &source.url {
         Some(url) => {
             html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ text(label, t) }</a> }

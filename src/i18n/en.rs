@@ -1,8 +1,11 @@
-use super::Strings;
+use super::{Plural, Strings};
 
 pub const STRINGS: Strings = Strings {
     tag: "en",
+    intl: "en-GB",
+    name: "English",
     widget_label: "Event information",
+    language: "Language",
     tabs_label: "Event sections",
     tab_summary: "Summary",
     tab_speakers: "Speakers",
@@ -22,7 +25,6 @@ pub const STRINGS: Strings = Strings {
     partners: "Partners",
     figures: "Key figures",
     notes: "Notes",
-    source: "Source",
     sources: "Sources",
     published: "published {}",
     time_not_published: "Time not published",
@@ -46,4 +48,38 @@ pub const STRINGS: Strings = Strings {
     error_network: "Could not load {}: the network request failed ({}).",
     error_invalid: "{} is not a valid event file: {}",
     error_internal: "The widget stopped because of an internal error: {}",
+    local_time: "your time: {}",
+    speaker_count: Plural {
+        one: "{} speaker",
+        few: "{} speakers",
+        many: "{} speakers",
+        other: "{} speakers",
+    },
+    item_count: Plural {
+        one: "{} programme item",
+        few: "{} programme items",
+        many: "{} programme items",
+        other: "{} programme items",
+    },
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    date_pattern: "{d} {m} {y}",
+    in_days: Plural {
+        one: "in {} day",
+        few: "in {} days",
+        many: "in {} days",
+        other: "in {} days",
+    },
 };

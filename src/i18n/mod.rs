@@ -1,17 +1,28 @@
 //! Interface strings, one file per language. A `Strings` struct (not a map) makes a
 //! missing key a compile error; `fill` puts values into `{}` placeholders.
 
+mod bs;
 mod en;
+mod ka;
+mod pl;
+pub mod plural;
+mod sr;
 mod zh;
 
 use crate::model::text::primary_subtag;
-use crate::model::{Attendance, ProgramKind};
+use crate::model::{Attendance, Date, ProgramKind};
+pub use plural::Plural;
 
 /// Every interface string the widget shows.
 pub struct Strings {
-    /// BCP 47 tag used for `lang` attributes and `Intl` formatting.
+    /// BCP 47 tag used for `lang` attributes.
     pub tag: &'static str,
+    /// Locale given to `Intl` for dates, times and names (e.g. `en-GB`, `sr-Latn`).
+    pub intl: &'static str,
+    /// The language's own name, for the language switcher.
+    pub name: &'static str,
     pub widget_label: &'static str,
+    pub language: &'static str,
     pub tabs_label: &'static str,
     pub tab_summary: &'static str,
     pub tab_speakers: &'static str,
@@ -31,7 +42,6 @@ pub struct Strings {
     pub partners: &'static str,
     pub figures: &'static str,
     pub notes: &'static str,
-    pub source: &'static str,
     pub sources: &'static str,
     pub published: &'static str,
     pub time_not_published: &'static str,
@@ -55,10 +65,27 @@ pub struct Strings {
     pub error_network: &'static str,
     pub error_invalid: &'static str,
     pub error_internal: &'static str,
+    pub local_time: &'static str,
+    pub speaker_count: Plural,
+    pub item_count: Plural,
+    /// Month names as they stand in `date_pattern`, for browsers without this
+    /// language's date data (e.g. some Chromium builds lack Georgian).
+    pub months: [&'static str; 12],
+    /// A long date with `{d}`, `{m}` and `{y}`, e.g. `{d} {m} {y}`.
+    pub date_pattern: &'static str,
+    /// "in 3 days", for browsers without this language's relative-time data.
+    pub in_days: Plural,
 }
 
 /// Interface languages, in the order they are offered.
-pub const LANGUAGES: [&Strings; 2] = [&en::STRINGS, &zh::STRINGS];
+pub const LANGUAGES: [&Strings; 6] = [
+    &en::STRINGS,
+    &zh::STRINGS,
+    &sr::STRINGS,
+    &pl::STRINGS,
+    &bs::STRINGS,
+    &ka::STRINGS,
+];
 
 /// The strings for a requested language tag (`zh-CN` → Chinese), English otherwise.
 pub fn strings_for(tag: &str) -> &'static Strings {
@@ -104,6 +131,24 @@ impl PartialEq for Strings {
 }
 
 impl Strings {
+    /// "5 speakers", "2 prelegentów", … following the language's plural rules.
+    pub fn count(&self, plural: &Plural, n: usize) -> String {
+        let n = n as u64;
+        fill(
+            plural.form(plural::category(self.tag, n)),
+            &[&n.to_string()],
+        )
+    }
+
+    /// A long date written from `months` and `date_pattern`.
+    pub fn long_date(&self, date: Date) -> String {
+        let month = self.months[usize::from(date.month.clamp(1, 12)) - 1];
+        self.date_pattern
+            .replace("{d}", &date.day.to_string())
+            .replace("{m}", month)
+            .replace("{y}", &date.year.to_string())
+    }
+
     pub fn kind(&self, kind: ProgramKind) -> &'static str {
         match kind {
             ProgramKind::Ceremony => self.kind_ceremony,
@@ -140,9 +185,27 @@ mod tests {
 
     #[test]
     fn first_supported_candidate_wins() {
-        assert_eq!(choose(["pl", "zh-TW", "en"]).tag, "zh");
+        assert_eq!(choose(["de", "pl-PL", "en"]).tag, "pl");
+        assert_eq!(choose(["sr-Latn-RS"]).tag, "sr");
         assert_eq!(choose(["", "de"]).tag, "en");
         assert_eq!(choose([]).tag, "en");
+    }
+
+    #[test]
+    fn long_dates_follow_each_language_pattern() {
+        let day = Date::new(2023, 11, 13).unwrap();
+        let written: Vec<String> = LANGUAGES.iter().map(|s| s.long_date(day)).collect();
+        assert_eq!(
+            written,
+            [
+                "13 November 2023",
+                "2023年11月13日",
+                "13. novembar 2023.",
+                "13 listopada 2023",
+                "13. novembar 2023.",
+                "13 ნოემბერი, 2023"
+            ]
+        );
     }
 
     #[test]

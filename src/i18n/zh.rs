@@ -1,8 +1,11 @@
-use super::Strings;
+use super::{Plural, Strings};
 
 pub const STRINGS: Strings = Strings {
     tag: "zh",
+    intl: "zh-CN",
+    name: "中文",
     widget_label: "活动信息",
+    language: "语言",
     tabs_label: "活动栏目",
     tab_summary: "概况",
     tab_speakers: "嘉宾",
@@ -22,7 +25,6 @@ pub const STRINGS: Strings = Strings {
     partners: "合作伙伴",
     figures: "关键数字",
     notes: "说明",
-    source: "来源",
     sources: "信息来源",
     published: "发布于{}",
     time_not_published: "时间未公布",
@@ -46,4 +48,27 @@ pub const STRINGS: Strings = Strings {
     error_network: "无法加载 {}：网络请求失败（{}）。",
     error_invalid: "{} 不是有效的活动数据文件：{}",
     error_internal: "组件因内部错误而停止：{}",
+    local_time: "您的当地时间：{}",
+    speaker_count: Plural {
+        one: "{}位嘉宾",
+        few: "{}位嘉宾",
+        many: "{}位嘉宾",
+        other: "{}位嘉宾",
+    },
+    item_count: Plural {
+        one: "{}项议程",
+        few: "{}项议程",
+        many: "{}项议程",
+        other: "{}项议程",
+    },
+    months: [
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+    ],
+    date_pattern: "{y}年{m}月{d}日",
+    in_days: Plural {
+        one: "{}天后",
+        few: "{}天后",
+        many: "{}天后",
+        other: "{}天后",
+    },
 };

@@ -1,0 +1,107 @@
+// End-to-end tests of languages, dates and time zones in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, page, RESULTS, TITLE_EN, TITLE_ZH, texts, wasmFetches, waitForWidgets } from './harness.mjs';
+
+const LANGS = { en: 'en-GB', zh: 'zh-CN', sr: 'sr-Latn', pl: 'pl', bs: 'bs', ka: 'ka' };
+const script = (attrs = '') => `<script src="/dist/forum-widget.js" async ${attrs}></script>`;
+
+let h;
+before(async () => {
+  const routes = {
+    '/p/html-pl': (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="pl"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>${script()}</body></html>`);
+    },
+    '/p/no-switcher': page(script('data-language-switcher="off"')),
+    '/p/timed': page(script('data-src="/tests/fixtures/timed-event.json" data-view="program"')),
+  };
+  for (const lang of Object.keys(LANGS)) routes[`/p/${lang}`] = page(script(`data-lang="${lang}"`));
+  h = await start(routes);
+});
+after(() => h?.close());
+
+/**
+ * The forum's date and zone as Node's full ICU writes them in `locale`: a reference
+ * independent of the browser, whose ICU may lack a language (Debian's Chromium has no
+ * Georgian); there the widget writes the date itself and names the zone by its offset.
+ */
+async function expectedDate(p, locale) {
+  const browserHasIt = await p.evaluate((l) => Intl.DateTimeFormat.supportedLocalesOf([l]).length > 0 &&
+    !/^M\d+$/.test(new Intl.DateTimeFormat(l, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 10, 13))), locale);
+  return {
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 10, 13)),
+    zone: browserHasIt
+      ? new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', timeZoneName: 'long' })
+        .formatToParts(Date.UTC(2023, 10, 13, 4)).find((x) => x.type === 'timeZoneName').value
+      : 'UTC+8',
+  };
+}
+
+test('the widget renders in each of the six languages, with dates in the event zone', async () => {
+  const englishTabs = ['Summary', 'Speakers', 'Programme'];
+  for (const [lang, locale] of Object.entries(LANGS)) {
+    const p = await h.open(`/p/${lang}`, { viewport: { width: 900, height: 1000 }, timezoneId: 'America/New_York' });
+    assert.equal(await p.locator('forum-widget .fw').getAttribute('lang'), lang);
+    assert.equal(await p.locator('forum-widget .title').textContent(), lang === 'zh' ? TITLE_ZH : TITLE_EN);
+    const tabs = await texts(p, '[role=tab]');
+    if (lang !== 'en') for (const tab of tabs) assert.ok(!englishTabs.includes(tab), `${lang}: tab "${tab}" is translated`);
+    const { date, zone } = await expectedDate(p, locale);
+    const facts = await p.locator('forum-widget .facts').textContent();
+    assert.ok(facts.includes(date), `${lang}: "${date}" in ${facts}`);
+    assert.ok(facts.includes(zone), `${lang}: "${zone}" in ${facts}`);
+    assert.ok((await p.locator('forum-widget .status').textContent()).includes(date), `${lang}: status names the date`);
+    if (!['en', 'zh'].includes(lang)) {
+      assert.equal(await p.locator('forum-widget .lead > span').getAttribute('lang'), 'en', `${lang}: English fallback is marked`);
+    }
+    await p.screenshot({ path: `${RESULTS}/lang-${lang}.png`, fullPage: true });
+    assert.deepEqual(p.consoleErrors, []);
+    await p.close();
+  }
+});
+
+test("the host page's <html lang> is honoured, and texts in the reader's language are not marked", async () => {
+  const p = await h.open('/p/html-pl');
+  assert.equal(await p.locator('forum-widget .fw').getAttribute('lang'), 'pl');
+  assert.deepEqual(await texts(p, '[role=tab]'), ['Przegląd', 'Prelegenci', 'Program']);
+  await p.locator('forum-widget [role=tab]', { hasText: 'Prelegenci' }).click();
+  assert.equal(await p.locator('forum-widget #fw-person-adam-struzik .role').textContent(), 'Marszałek Województwa Mazowieckiego, Województwo Mazowieckie');
+  assert.equal(await p.locator('forum-widget #fw-person-adam-struzik .role span[lang]').count(), 0);
+  assert.equal(await p.locator('forum-widget .count').first().textContent(), '5 prelegentów');
+  await p.close();
+});
+
+test('the switcher changes the language without reloading; it can be turned off', async () => {
+  const p = await h.open('/p/en');
+  await p.evaluate(() => { window.marker = 'still here'; });
+  await p.locator('forum-widget .lang-switch select').selectOption('ka');
+  await p.waitForFunction(() => document.querySelector('forum-widget').shadowRoot.querySelector('.fw').lang === 'ka');
+  assert.deepEqual(await texts(p, '[role=tab]'), ['მიმოხილვა', 'მომხსენებლები', 'პროგრამა']);
+  assert.equal(await p.evaluate(() => window.marker), 'still here');
+  assert.equal(await wasmFetches(p), 1);
+  await p.locator('forum-widget .lang-switch select').selectOption('zh');
+  await p.waitForFunction(() => document.querySelector('forum-widget').shadowRoot.querySelector('.title').textContent.startsWith('第五届'));
+  await p.close();
+
+  const off = await h.open('/p/no-switcher');
+  assert.equal(await off.locator('forum-widget .lang-switch').count(), 0);
+  await off.close();
+});
+
+test("with the browser in Europe/Belgrade, a timed item shows the reader's local time beside the event's", async () => {
+  const p = await h.open('/p/timed', { timezoneId: 'Europe/Belgrade' });
+  const times = await texts(p, '.item .time');
+  assert.match(times[0], /^09:30–10:00 \(your time: 02:30–03:00 (CET|GMT\+1)\)$/);
+  assert.match(times[1], /^16:15 \(your time: 09:15 (CET|GMT\+1)\)$/);
+  assert.equal(times[2], 'Time not published');
+  assert.match(await p.locator('forum-widget .zone-note').textContent(), /China Standard Time/);
+  await p.close();
+
+  const local = await h.open('/p/timed', { timezoneId: 'Asia/Shanghai' });
+  assert.deepEqual((await texts(local, '.item .time')).slice(0, 2), ['09:30–10:00', '16:15'], 'no local time when the zones agree');
+  await local.close();
+
+  const far = await h.open('/p/timed', { timezoneId: 'America/Los_Angeles' });
+  assert.match((await texts(far, '.item .time'))[0], /^09:30–10:00 \(your time: 12 Nov, 17:30–18:00 (PST|GMT-8)\)$/);
+  await far.close();
+});

@@ -1,0 +1,155 @@
+//! Interface languages: plural rules against CLDR data (`intl_pluralrules`), and every
+//! string key used by the widget.
+#![cfg(not(target_arch = "wasm32"))]
+
+use forum_widget::i18n::plural::{category, Category};
+use forum_widget::i18n::{strings_for, LANGUAGES};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use std::fs;
+use unic_langid::LanguageIdentifier;
+
+fn cldr(lang: &str, n: u64) -> Category {
+    let id: LanguageIdentifier = lang.parse().unwrap();
+    let rules = PluralRules::create(id, PluralRuleType::CARDINAL).unwrap();
+    match rules.select(n).unwrap() {
+        PluralCategory::ONE => Category::One,
+        PluralCategory::FEW => Category::Few,
+        PluralCategory::MANY => Category::Many,
+        _ => Category::Other,
+    }
+}
+
+#[test]
+fn plural_categories_match_cldr_for_every_language_from_0_to_1000() {
+    for strings in LANGUAGES {
+        for n in 0..=1000 {
+            assert_eq!(
+                category(strings.tag, n),
+                cldr(strings.tag, n),
+                "{} {n}",
+                strings.tag
+            );
+        }
+    }
+}
+
+#[test]
+fn polish_and_serbian_have_three_forms() {
+    let pl: Vec<_> = [0, 1, 2, 5, 21, 22].map(|n| category("pl", n)).into();
+    use Category::*;
+    assert_eq!(pl, [Many, One, Few, Many, Many, Few]);
+    let sr: Vec<_> = [0, 1, 2, 5, 21, 22].map(|n| category("sr", n)).into();
+    assert_eq!(sr, [Other, One, Few, Other, One, Few]);
+    let t = strings_for("pl");
+    let forms: Vec<String> = [1, 2, 5, 22]
+        .iter()
+        .map(|&n| t.count(&t.speaker_count, n))
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            "1 prelegent",
+            "2 prelegenci",
+            "5 prelegentów",
+            "22 prelegenci"
+        ]
+    );
+    let t = strings_for("sr");
+    let forms: Vec<String> = [1, 3, 11, 21]
+        .iter()
+        .map(|&n| t.count(&t.item_count, n))
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            "1 stavka programa",
+            "3 stavke programa",
+            "11 stavki programa",
+            "21 stavka programa"
+        ]
+    );
+}
+
+/// The field names of `Strings`, read from its definition.
+fn keys() -> Vec<String> {
+    let source = fs::read_to_string("src/i18n/mod.rs").unwrap();
+    let body = source
+        .split("pub struct Strings {")
+        .nth(1)
+        .unwrap()
+        .split("\n}")
+        .next()
+        .unwrap();
+    body.lines()
+        .filter_map(|l| l.trim().strip_prefix("pub "))
+        .filter_map(|l| l.split(':').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_language_file_sets_every_key_and_every_key_is_used() {
+    let keys = keys();
+    assert!(keys.len() > 40, "{keys:?}");
+    for file in ["en", "zh", "sr", "pl", "bs", "ka"] {
+        let text = fs::read_to_string(format!("src/i18n/{file}.rs")).unwrap();
+        for key in &keys {
+            assert!(
+                text.contains(&format!("    {key}:")),
+                "{file}.rs lacks {key}"
+            );
+        }
+    }
+    let mut code = String::new();
+    for dir in ["src", "src/components", "src/model"] {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                code.push_str(&fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    let i18n = fs::read_to_string("src/i18n/mod.rs").unwrap();
+    for key in &keys {
+        let used =
+            code.contains(&format!(".{key}")) || i18n.matches(&format!(".{key}")).count() > 0;
+        assert!(used, "the key `{key}` is never used");
+    }
+}
+
+#[test]
+fn strings_have_no_stray_whitespace_and_the_same_placeholders_as_english() {
+    let en = strings_for("en");
+    let fields = |s: &forum_widget::i18n::Strings| {
+        vec![
+            s.status_upcoming,
+            s.status_took_place,
+            s.time_zone,
+            s.published,
+            s.error_http,
+            s.error_network,
+            s.error_invalid,
+            s.error_internal,
+            s.local_time,
+            s.speaker_count.one,
+            s.speaker_count.few,
+            s.speaker_count.many,
+            s.speaker_count.other,
+            s.item_count.one,
+            s.item_count.few,
+            s.item_count.many,
+            s.item_count.other,
+        ]
+    };
+    for strings in LANGUAGES {
+        for (a, b) in fields(en).into_iter().zip(fields(strings)) {
+            assert_eq!(
+                a.matches("{}").count(),
+                b.matches("{}").count(),
+                "{}: {b}",
+                strings.tag
+            );
+            assert_eq!(b.trim(), b, "{}: `{b}`", strings.tag);
+        }
+    }
+}
