@@ -240,7 +240,7 @@ pub fn show_internal_error(message: &str) {
             notice.set_attribute("lang", t.tag)?;
             let error = document.create_element("div")?;
             error.set_class_name("error");
-            error.set_attribute("role", "alert")?;
+            error.set_attribute("role", "status")?;
             let title = document.create_element("p")?;
             title.set_class_name("error-title");
             title.set_text_content(Some(t.error_title));

@@ -312,7 +312,7 @@ async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
         forum_widget::mount(root.clone(), root.host(), options(&[("lang", "en")])).unwrap();
     yew::scheduler::flush().await;
     forum_widget::show_internal_error("index out of bounds");
-    let alert = query(&root, "[role=alert]");
+    let alert = query(&root, ".error");
     assert!(alert
         .text_content()
         .unwrap()

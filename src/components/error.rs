@@ -11,7 +11,7 @@ pub struct ErrorBoxProps {
 #[function_component]
 pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     html! {
-        <div class="error" role="alert" part="error">
+        <div class="error" role="status" aria-live="polite" part="error">
             <p class="error-title"><strong>{ props.title.clone() }</strong></p>
             <p class="error-message">{ props.message.clone() }</p>
         </div>

@@ -71,7 +71,7 @@ export function waitForWidgets(p, count = 1) {
   return p.waitForFunction(
     (n) => {
       const hosts = [...document.querySelectorAll('forum-widget')];
-      return hosts.length === n && hosts.every((h) => h.shadowRoot?.querySelector('.title, [role=alert]'));
+      return hosts.length === n && hosts.every((h) => h.shadowRoot?.querySelector('.title, .error'));
     },
     count,
     { timeout: 15000 },

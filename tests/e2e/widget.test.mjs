@@ -154,7 +154,7 @@ test('data-src renders another event, resolved against the page URL', async () =
 
 async function assertError(path, ...patterns) {
   const p = await open(path);
-  const message = await p.locator('forum-widget [role=alert]').textContent();
+  const message = await p.locator('forum-widget .error').textContent();
   assert.match(message, /^The event could not be shown/);
   for (const pattern of patterns) assert.match(message, pattern);
   const widgetErrors = p.consoleErrors.filter((e) => e.startsWith('forum-widget:'));
