@@ -46,6 +46,13 @@ if $for_tests; then
     "${sudo_cmd[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
   fi
+  # Independent parsers for the exports tests (icalendar, extruct), pinned.
+  if [[ ! -x .venv/bin/python ]] || ! cmp -s tests/requirements.txt .venv/requirements.txt; then
+    step "python venv with tests/requirements.txt"
+    python3 -m venv .venv
+    .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+    cp tests/requirements.txt .venv/requirements.txt
+  fi
   if [[ "$(geckodriver --version 2>/dev/null || true)" != "geckodriver 0.37.0"* ]]; then
     step "cargo install geckodriver 0.37.0 (about a minute, once)"
     cargo install geckodriver --version 0.37.0

@@ -134,6 +134,36 @@ pub fn App(props: &AppProps) -> Html {
     }
     let t = picked.unwrap_or(props.strings);
     let options = &props.options;
+    // Structured data for search engines, in the host page's <head> while shown.
+    {
+        let ready = match &*load {
+            Load::Ready(event) => Some(event.clone()),
+            _ => None,
+        };
+        let key = (
+            ready.as_ref().map(|e| Rc::as_ptr(e) as usize),
+            options.seo,
+            t.tag,
+        );
+        let host = props.host.0.clone();
+        use_effect_with(key, move |(_, seo, _)| {
+            let shown = ready.filter(|_| *seo).zip(host).map(|(event, host)| {
+                let page = web_sys::window()
+                    .and_then(|w| w.location().href().ok())
+                    .unwrap_or_default();
+                let to_utc = |d, time| intl::instant(d, time, &event.time_zone);
+                crate::seo::publish(&event.id, &host, || {
+                    crate::jsonld::json_ld(&event, t, &page, &to_utc)
+                });
+                (event.id.clone(), host)
+            });
+            move || {
+                if let Some((id, host)) = shown {
+                    crate::seo::withdraw(&host, Some(&id));
+                }
+            }
+        });
+    }
     let switcher = options.language_switcher.then(|| {
         let on_pick = Callback::from(move |strings| picked.set(Some(strings)));
         html! { <LanguageSwitcher current={t} {on_pick} /> }
@@ -253,7 +283,7 @@ fn Loaded(props: &LoadedProps) -> Html {
                 <TabBar tabs={tabs} selected={props.tab} label={t.tabs_label} on_select={props.on_select.clone()} />
                 { for ctx.sections.iter().map(|&tab| html! {
                     <section class="panel" role="tabpanel" id={panel_id(tab)} aria-labelledby={tab_id(tab)}
-                        tabindex="0" hidden={tab != props.tab} part="panel">
+                        tabindex="0" hidden={tab != props.tab} part="panel" data-title={tab_label(t, tab)}>
                         { view_of(tab) }
                     </section>
                 }) }

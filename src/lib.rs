@@ -3,7 +3,9 @@
 //! `model` (parsing, validation, status) and `i18n` are pure Rust, tested natively.
 //! Everything else is the browser shell; [`mount`] is the one place JS and Rust meet.
 
+pub mod calendar;
 pub mod i18n;
+pub mod jsonld;
 pub mod model;
 pub mod options;
 pub mod state;
@@ -13,6 +15,7 @@ mod components;
 mod fetch;
 pub mod host;
 pub mod intl;
+mod seo;
 
 pub use app::{App, AppProps};
 
@@ -81,8 +84,11 @@ impl Widget {
         }
     }
 
-    /// Removes the widget's nodes from the shadow root; its Yew app goes idle for reuse.
+    /// Removes the widget's nodes from the shadow root and its share of the page's
+    /// JSON-LD; its Yew app goes idle for reuse.
     pub fn unmount(mut self) {
+        // At once, not on Yew's next render: the page may look right after unmounting.
+        seo::withdraw(&self.host, None);
         let container = self.container.clone();
         MOUNTED.with(|m| m.borrow_mut().retain(|(c, _)| *c != container));
         container.remove();
@@ -209,18 +215,21 @@ fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
 }
 
 fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        let message = match info.payload().downcast_ref::<&str>() {
-            Some(s) => (*s).to_owned(),
-            None => info
-                .payload()
-                .downcast_ref::<String>()
-                .cloned()
-                .unwrap_or_else(|| "panic".to_owned()),
-        };
-        web_sys::console::error_1(&format!("forum-widget: internal error: {message}").into());
-        show_internal_error(&message);
-    }));
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            let message = match info.payload().downcast_ref::<&str>() {
+                Some(s) => (*s).to_owned(),
+                None => info
+                    .payload()
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .unwrap_or_else(|| "panic".to_owned()),
+            };
+            web_sys::console::error_1(&format!("forum-widget: internal error: {message}").into());
+            show_internal_error(&message);
+        }))
+    });
 }
 
 /// Replaces every mounted widget's content with a plain error notice, built without

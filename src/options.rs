@@ -46,6 +46,8 @@ pub struct Options {
     pub heading_level: u8,
     /// Whether the reader gets a language menu (`language-switcher="off"` hides it).
     pub language_switcher: bool,
+    /// Whether schema.org JSON-LD goes into the page's `<head>` (`seo="off"` stops it).
+    pub seo: bool,
 }
 
 impl Default for Options {
@@ -58,8 +60,16 @@ impl Default for Options {
             theme: Theme::Auto,
             heading_level: 2,
             language_switcher: true,
+            seo: true,
         }
     }
+}
+
+fn is_off(value: &str) -> bool {
+    matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "off" | "false" | "no"
+    )
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
@@ -96,12 +106,8 @@ impl Options {
             heading_level: get("heading-level")
                 .and_then(|h| h.trim().parse::<u8>().ok())
                 .map_or(2, |h| h.clamp(2, 5)),
-            language_switcher: get("language-switcher").is_none_or(|v| {
-                !matches!(
-                    v.trim().to_ascii_lowercase().as_str(),
-                    "off" | "false" | "no"
-                )
-            }),
+            language_switcher: get("language-switcher").is_none_or(|v| !is_off(&v)),
+            seo: get("seo").is_none_or(|v| !is_off(&v)),
         }
     }
 
@@ -163,5 +169,6 @@ mod tests {
         assert_eq!(from(&[("src", "")]).src, None);
         assert!(from(&[]).language_switcher);
         assert!(!from(&[("language-switcher", "off")]).language_switcher);
+        assert!(from(&[]).seo && !from(&[("seo", "OFF")]).seo);
     }
 }

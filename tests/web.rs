@@ -372,7 +372,7 @@ async fn one_section_shows_no_tab_bar_and_heading_level_is_followed() {
         .any(|c| c == "theme-dark"));
     assert_eq!(all_text(&root, ".item-title").len(), 4);
     assert!(
-        root.query_selector(".item .link").unwrap().is_none(),
+        root.query_selector(".item-people .link").unwrap().is_none(),
         "no links into views that are not shown"
     );
     widget.unmount();

@@ -12,7 +12,7 @@
 
   var script = document.currentScript;
   var TAG = 'forum-widget';
-  var OPTIONS = ['lang', 'src', 'view', 'sections', 'theme', 'heading-level', 'language-switcher', 'loading'];
+  var OPTIONS = ['lang', 'src', 'view', 'sections', 'theme', 'heading-level', 'language-switcher', 'seo', 'loading'];
   // Before the wasm has loaded: reserve space and keep host styles out.
   var LOADER_CSS = ':host{display:block!important;min-height:12rem}' +
     '.fw-loader-message{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif;color:#57606a;' +

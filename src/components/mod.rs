@@ -1,5 +1,6 @@
 //! Thin Yew function components: they turn state into HTML and input into actions.
 
+pub mod calendar;
 pub mod error;
 pub mod people;
 pub mod program;

@@ -1,11 +1,14 @@
 //! The Programme view: items in order with date, time (or "time not published"),
 //! kind, description and speakers.
 
+use super::calendar::AddToCalendar;
 use super::{heading, link_to, person_name, text, Ctx};
+use crate::calendar;
 use crate::i18n::{fill, Strings};
 use crate::intl::{self, ReaderParts};
 use crate::model::ProgramItem;
 use crate::state::Target;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -87,6 +90,9 @@ pub fn Program(props: &ProgramProps) -> Html {
                                     }) }
                                 </p>
                             }
+                            <AddToCalendar
+                                entries={Rc::new(vec![calendar::item_entry(event, item, t, &|d, time| intl::instant(d, time, &event.time_zone))])}
+                                zone={event.time_zone.clone()} file_name={format!("{}-{}.ics", event.id, item.id)} t={*t} />
                         </li>
                     }
                 }) }

@@ -49,6 +49,8 @@ pub const STRINGS: Strings = Strings {
     error_network: "Nije moguće učitati {}: mrežni zahtjev nije uspio ({}).",
     error_invalid: "{} nije ispravna datoteka događaja: {}",
     error_internal: "Widget je zaustavljen zbog interne greške: {}",
+    add_to_calendar: "Dodaj u kalendar",
+    calendar_file: "Datoteka za kalendar (.ics)",
     local_time: "vaše vrijeme: {}",
     speaker_count: Plural {
         one: "{} govornik",

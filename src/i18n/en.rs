@@ -48,6 +48,8 @@ pub const STRINGS: Strings = Strings {
     error_network: "Could not load {}: the network request failed ({}).",
     error_invalid: "{} is not a valid event file: {}",
     error_internal: "The widget stopped because of an internal error: {}",
+    add_to_calendar: "Add to calendar",
+    calendar_file: "Calendar file (.ics)",
     local_time: "your time: {}",
     speaker_count: Plural {
         one: "{} speaker",

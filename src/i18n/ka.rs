@@ -49,6 +49,8 @@ pub const STRINGS: Strings = Strings {
     error_network: "{} ვერ ჩაიტვირთა: ქსელური მოთხოვნა ვერ შესრულდა ({}).",
     error_invalid: "{} არ არის ღონისძიების სწორი ფაილი: {}",
     error_internal: "ვიჯეტი შეჩერდა შიდა შეცდომის გამო: {}",
+    add_to_calendar: "კალენდარში დამატება",
+    calendar_file: "კალენდრის ფაილი (.ics)",
     local_time: "თქვენი დრო: {}",
     speaker_count: Plural {
         one: "{} მომხსენებელი",

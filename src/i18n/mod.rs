@@ -65,6 +65,8 @@ pub struct Strings {
     pub error_network: &'static str,
     pub error_invalid: &'static str,
     pub error_internal: &'static str,
+    pub add_to_calendar: &'static str,
+    pub calendar_file: &'static str,
     pub local_time: &'static str,
     pub speaker_count: Plural,
     pub item_count: Plural,

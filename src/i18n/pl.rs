@@ -48,6 +48,8 @@ pub const STRINGS: Strings = Strings {
     error_network: "Nie można wczytać {}: żądanie sieciowe nie powiodło się ({}).",
     error_invalid: "{} nie jest poprawnym plikiem wydarzenia: {}",
     error_internal: "Widżet zatrzymał się z powodu błędu wewnętrznego: {}",
+    add_to_calendar: "Dodaj do kalendarza",
+    calendar_file: "Plik kalendarza (.ics)",
     local_time: "twój czas: {}",
     speaker_count: Plural {
         one: "{} prelegent",

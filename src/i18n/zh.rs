@@ -48,6 +48,8 @@ pub const STRINGS: Strings = Strings {
     error_network: "无法加载 {}：网络请求失败（{}）。",
     error_invalid: "{} 不是有效的活动数据文件：{}",
     error_internal: "组件因内部错误而停止：{}",
+    add_to_calendar: "添加到日历",
+    calendar_file: "日历文件（.ics）",
     local_time: "您的当地时间：{}",
     speaker_count: Plural {
         one: "{}位嘉宾",

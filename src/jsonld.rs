@@ -1,0 +1,199 @@
+//! schema.org `Event` structured data (JSON-LD) for search engines, as a pure function
+//! of the event. Written by a small writer that also escapes `<`, `>` and `&`, so the
+//! text can never close the `<script>` element that holds it.
+
+use crate::calendar::ToUtc;
+use crate::i18n::Strings;
+use crate::model::{Attendance, Date, Event, LocalizedText, ProgramItem, Time};
+
+/// A JSON value, just enough for JSON-LD.
+pub enum Json {
+    Str(String),
+    List(Vec<Json>),
+    Object(Vec<(&'static str, Json)>),
+}
+
+fn s(text: impl Into<String>) -> Json {
+    Json::Str(text.into())
+}
+
+impl Json {
+    pub fn write(&self, out: &mut String) {
+        match self {
+            Json::Str(text) => {
+                out.push('"');
+                for c in text.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        c if (c as u32) < 0x20
+                            || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') =>
+                        {
+                            out.push_str(&format!("\\u{:04x}", c as u32));
+                        }
+                        c => out.push(c),
+                    }
+                }
+                out.push('"');
+            }
+            Json::List(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
+                }
+                out.push(']');
+            }
+            Json::Object(fields) => {
+                out.push('{');
+                for (i, (key, value)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    s(*key).write(out);
+                    out.push(':');
+                    value.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn pick(text: &LocalizedText, t: &Strings) -> Option<String> {
+    text.pick(t.tag).map(|s| s.text.to_owned())
+}
+
+/// `2023-11-13T09:30:00+08:00`, or the date alone when the offset is unknown.
+fn date_time(date: Date, time: Time, to_utc: ToUtc) -> String {
+    let Some(utc) = to_utc(date, time) else {
+        return date.to_string();
+    };
+    let wall = date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0;
+    let offset = ((wall - utc) / 60_000.0).round() as i64;
+    let (sign, m) = if offset < 0 {
+        ('-', -offset)
+    } else {
+        ('+', offset)
+    };
+    format!("{date}T{time}:00{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+fn place(event: &Event, t: &Strings) -> Json {
+    let venue = &event.venue;
+    let mut address = vec![("@type", s("PostalAddress"))];
+    if let Some(city) = pick(&venue.city, t) {
+        address.push(("addressLocality", s(city)));
+    }
+    if let Some(region) = pick(&venue.region, t) {
+        address.push(("addressRegion", s(region)));
+    }
+    if let Some(country) = &venue.country {
+        address.push(("addressCountry", s(country.clone())));
+    }
+    Json::Object(vec![
+        ("@type", s("Place")),
+        ("name", s(pick(&venue.name, t).unwrap_or_default())),
+        ("address", Json::Object(address)),
+    ])
+}
+
+fn person(event: &Event, id: &str, t: &Strings) -> Option<Json> {
+    let p = event.person(id)?;
+    let mut fields = vec![("@type", s("Person")), ("name", s(p.name.clone()))];
+    if let Some(role) = pick(&p.role, t) {
+        fields.push(("jobTitle", s(role)));
+    }
+    Some(Json::Object(fields))
+}
+
+fn sub_event(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> Json {
+    let start = match item.start {
+        Some(time) => date_time(item.date, time, to_utc),
+        None => item.date.to_string(),
+    };
+    let mut fields = vec![
+        ("@type", s("Event")),
+        ("name", s(pick(&item.title, t).unwrap_or_default())),
+        ("startDate", s(start)),
+    ];
+    if let (Some(_), Some(end)) = (item.start, item.end) {
+        fields.push(("endDate", s(date_time(item.date, end, to_utc))));
+    }
+    if let Some(description) = pick(&item.description, t) {
+        fields.push(("description", s(description)));
+    }
+    fields.push(("location", place(event, t)));
+    let performers: Vec<Json> = item
+        .people
+        .iter()
+        .filter_map(|id| person(event, id, t))
+        .collect();
+    if !performers.is_empty() {
+        fields.push(("performer", Json::List(performers)));
+    }
+    Json::Object(fields)
+}
+
+/// The JSON-LD text for `event` in the reader's language, shown on `page_url`.
+pub fn json_ld(event: &Event, t: &Strings, page_url: &str, to_utc: ToUtc) -> String {
+    let mut fields = vec![
+        ("@context", s("https://schema.org")),
+        ("@type", s("Event")),
+        ("name", s(pick(&event.name, t).unwrap_or_default())),
+        ("startDate", s(event.start_date.to_string())),
+        ("endDate", s(event.last_date().to_string())),
+    ];
+    if let Some(description) = pick(&event.summary, t) {
+        fields.push(("description", s(description)));
+    }
+    fields.push(("location", place(event, t)));
+    let organizers: Vec<Json> = event
+        .organisations_with(crate::model::OrganisationRole::Host)
+        .map(|o| {
+            Json::Object(vec![
+                ("@type", s("Organization")),
+                ("name", s(pick(&o.name, t).unwrap_or_default())),
+            ])
+        })
+        .collect();
+    if !organizers.is_empty() {
+        fields.push(("organizer", Json::List(organizers)));
+    }
+    let performers: Vec<Json> = event
+        .people
+        .iter()
+        .filter_map(|p| person(event, &p.id, t))
+        .collect();
+    if !performers.is_empty() {
+        fields.push(("performer", Json::List(performers)));
+    }
+    // The data format has no cancellation or postponement, so the event is as scheduled.
+    fields.push(("eventStatus", s("https://schema.org/EventScheduled")));
+    let mode = if event
+        .people
+        .iter()
+        .any(|p| p.attendance == Attendance::Video)
+    {
+        "https://schema.org/MixedEventAttendanceMode"
+    } else {
+        "https://schema.org/OfflineEventAttendanceMode"
+    };
+    fields.push(("eventAttendanceMode", s(mode)));
+    fields.push(("inLanguage", s(t.tag)));
+    fields.push(("url", s(page_url)));
+    let sub_events: Vec<Json> = event
+        .program
+        .iter()
+        .map(|item| sub_event(event, item, t, to_utc))
+        .collect();
+    if !sub_events.is_empty() {
+        fields.push(("subEvent", Json::List(sub_events)));
+    }
+    let mut out = String::new();
+    Json::Object(fields).write(&mut out);
+    out
+}
