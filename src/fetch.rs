@@ -1,13 +1,21 @@
-//! Loading an event from a `data-src` URL, with errors a partner can act on.
+//! Loading an event from a `data-src` URL, with limits and errors a partner can act on.
 
 use crate::i18n::{fill, Strings};
+use crate::model::parse::MAX_FILE_BYTES;
 use crate::model::{parse_event, Event, EventError};
+use gloo::timers::callback::Timeout;
 use gloo_net::http::Request;
+
+/// A request that has not finished by then is abandoned.
+pub const TIMEOUT_SECONDS: u32 = 15;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     Http { url: String, status: u16 },
     Network { url: String, detail: String },
+    Timeout { url: String },
+    TooLarge { url: String },
+    NotJson { url: String, content_type: String },
     Invalid { url: String, error: EventError },
 }
 
@@ -17,34 +25,85 @@ impl LoadError {
         match self {
             LoadError::Http { url, status } => fill(t.error_http, &[url, &status.to_string()]),
             LoadError::Network { url, detail } => fill(t.error_network, &[url, detail]),
+            LoadError::Timeout { url } => {
+                fill(t.error_timeout, &[url, &TIMEOUT_SECONDS.to_string()])
+            }
+            LoadError::TooLarge { url } => fill(
+                t.error_too_large,
+                &[url, &(MAX_FILE_BYTES / 1024 / 1024).to_string()],
+            ),
+            LoadError::NotJson { url, content_type } => fill(t.error_type, &[url, content_type]),
             LoadError::Invalid { url, error } => fill(t.error_invalid, &[url, &error.to_string()]),
         }
     }
 }
 
-/// Fetches and validates the event at `url` (already absolute).
+/// Types that are certainly not an event file (an HTML error page served with 200, say).
+fn clearly_not_json(content_type: &str) -> bool {
+    let t = content_type.to_ascii_lowercase();
+    ["text/html", "xml", "image/", "audio/", "video/", "font/"]
+        .iter()
+        .any(|bad| t.contains(bad))
+}
+
+/// Fetches and validates the event at `url` (already absolute). Sends no cookies or
+/// credentials, and gives up after `TIMEOUT_SECONDS`.
 pub async fn fetch_event(url: &str) -> Result<Event, LoadError> {
-    let network = |detail: String| LoadError::Network {
-        url: url.to_owned(),
-        detail,
+    let url_owned = || url.to_owned();
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timer = controller
+        .clone()
+        .map(|c| Timeout::new(TIMEOUT_SECONDS * 1000, move || c.abort()));
+    let timed_out = || signal.as_ref().is_some_and(|s| s.aborted());
+    let failed = |detail: String| {
+        if timed_out() {
+            LoadError::Timeout { url: url_owned() }
+        } else {
+            LoadError::Network {
+                url: url_owned(),
+                detail,
+            }
+        }
     };
+
     let response = Request::get(url)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|e| network(e.to_string()))?;
+        .map_err(|e| failed(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Http {
-            url: url.to_owned(),
+            url: url_owned(),
             status: response.status(),
         });
     }
-    let body = response.text().await.map_err(|e| network(e.to_string()))?;
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    if clearly_not_json(&content_type) {
+        return Err(LoadError::NotJson {
+            url: url_owned(),
+            content_type,
+        });
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|l| l.trim().parse::<usize>().ok());
+    if declared.is_some_and(|len| len > MAX_FILE_BYTES) {
+        return Err(LoadError::TooLarge { url: url_owned() });
+    }
+    let body = response.text().await.map_err(|e| failed(e.to_string()))?;
+    drop(timer);
+    if body.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { url: url_owned() });
+    }
     let event = parse_event(&body).map_err(|error| LoadError::Invalid {
-        url: url.to_owned(),
+        url: url_owned(),
         error,
     })?;
     check_zone(event).map_err(|error| LoadError::Invalid {
-        url: url.to_owned(),
+        url: url_owned(),
         error,
     })
 }

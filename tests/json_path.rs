@@ -100,3 +100,25 @@ fn escaped_keys_and_strings_with_brackets_do_not_confuse_the_scanner() {
     assert_eq!(reference_path(&json).as_deref(), Some("people[1].role"));
     assert_eq!(parse_event(&json).unwrap_err().path, "people[1].role");
 }
+
+#[test]
+fn errors_in_an_objects_last_member_are_placed_on_that_member() {
+    let base = BUILT_IN_EVENT_JSON.trim_end().trim_end_matches('}');
+    let cases = [
+        format!("{base}, \"end_date\": \"2023-13-01\"}}"),
+        BUILT_IN_EVENT_JSON.replacen(
+            "\"date\": \"2023-11-13\"\n    }",
+            "\"date\": \"bad\"\n    }",
+            1,
+        ),
+        BUILT_IN_EVENT_JSON.replacen(
+            "\"kind\": \"exhibition\",\n      \"date\": \"2023-11-13\"",
+            "\"kind\": \"exhibition\",\n      \"date\": \"2023-11-13\", \"start\": \"9\"",
+            1,
+        ),
+    ];
+    for json in cases {
+        let expected = reference_path(&json).expect("the case is broken");
+        assert_eq!(parse_event(&json).unwrap_err().path, expected);
+    }
+}

@@ -29,6 +29,8 @@
     return;
   }
   var base = new URL('.', script.src).href;
+  // Where the built-in event was published; the fallback links there when the wasm cannot run.
+  var SOURCE_PAGE = 'https://www.miit.gov.cn/jgsj/qyj/gzdt/art/2023/art_159c0082349e4e3592bc78ebd8f40d33.html';
   var core = null;
   var sheet = null;
 
@@ -44,6 +46,28 @@
       }
     }
     return core;
+  }
+
+  /** What went wrong before any wasm ran, for the reader (en/zh) and for the site's developer. */
+  function reason(error) {
+    var text = String(error && error.message || error);
+    var files = 'forum-widget-core.js and forum-widget.wasm must be served beside ' + base + 'forum-widget.js';
+    if (typeof WebAssembly !== 'object') {
+      return { en: 'this browser does not support WebAssembly', zh: '此浏览器不支持 WebAssembly', fix: 'Use a current browser.' };
+    }
+    if (/wasm-eval|Content Security Policy|CSP/i.test(text)) {
+      return { en: "the page's Content-Security-Policy does not allow WebAssembly", zh: '页面的内容安全策略不允许 WebAssembly',
+        fix: "Add 'wasm-unsafe-eval' (and " + new URL(base).origin + " when it is another origin) to script-src." };
+    }
+    if (error instanceof WebAssembly.CompileError || /CompileError|magic|expected|section/i.test(text)) {
+      return { en: 'forum-widget.wasm is damaged', zh: 'forum-widget.wasm 文件已损坏',
+        fix: 'Upload dist/ again; serve .wasm unmodified as application/wasm.' };
+    }
+    if (/status|404|not ok|Failed to fetch|import|module script/i.test(text)) {
+      return { en: 'the widget files could not be fetched', zh: '无法获取组件文件',
+        fix: files + ' (with CORS headers when on another origin).' };
+    }
+    return { en: 'an unexpected error', zh: '意外错误', fix: files + '.' };
   }
 
   function isChinese(options) {
@@ -101,17 +125,18 @@
     message(root, state.options, 'Loading event…', '正在加载活动信息…');
 
     function fail(error) {
-      var what = String(error && error.message || error);
-      var box = message(root, state.options, 'The event widget could not be loaded. ', '活动组件无法加载。');
-      var link = document.createElement('a');
-      link.href = 'https://www.miit.gov.cn/jgsj/qyj/gzdt/art/2023/art_159c0082349e4e3592bc78ebd8f40d33.html';
-      link.rel = 'noopener noreferrer';
-      link.textContent = isChinese(state.options) ? '查看原文' : 'Read about the event at its source';
-      if (!state.options.src) box.appendChild(link);
-      console.error('forum-widget: could not start (' + what + '). Check that forum-widget-core.js and ' +
-        'forum-widget.wasm are served beside ' + base + 'forum-widget.js (with CORS headers when on another ' +
-        'origin), and that the page\'s Content-Security-Policy allows script-src ' + base + " 'wasm-unsafe-eval'.");
-      emit(element, 'error', { message: what });
+      var why = reason(error);
+      var box = message(root, state.options, 'The event widget could not be loaded: ' + why.en + '. ',
+        '活动组件无法加载：' + why.zh + '。');
+      if (!state.options.src) {
+        var link = document.createElement('a');
+        link.href = SOURCE_PAGE;
+        link.rel = 'noopener noreferrer';
+        link.textContent = isChinese(state.options) ? '查看活动原文' : 'Read about the event at its source';
+        box.appendChild(link);
+      }
+      console.error('forum-widget: could not start: ' + why.en + ' (' + String(error && error.message || error) + '). ' + why.fix);
+      emit(element, 'error', { message: why.en });
     }
 
     function start() {

@@ -58,13 +58,13 @@ pub fn link_to(ctx: &Ctx, target: Target, label: Html) -> Html {
     html! { <button type="button" class="link" {onclick}>{ label }</button> }
 }
 
-/// The best text for the reader, tagged with its language when it is not the interface's.
+/// The best text for the reader, tagged with its language when it is not the
+/// interface's, and isolated (`<bdi>`) so that bidi controls in data cannot reorder
+/// the interface text around it.
 pub fn text(value: &LocalizedText, t: &Strings) -> Html {
     match value.pick(t.tag) {
-        Some(shown) if shown.lang == t.tag => html! { shown.text.to_owned() },
-        Some(shown) => {
-            html! { <span lang={shown.lang.to_owned()}>{ shown.text.to_owned() }</span> }
-        }
+        Some(shown) if shown.lang == t.tag => html! { <bdi>{ shown.text.to_owned() }</bdi> },
+        Some(shown) => html! { <bdi lang={shown.lang.to_owned()}>{ shown.text.to_owned() }</bdi> },
         None => Html::default(),
     }
 }
@@ -81,16 +81,16 @@ pub fn country(code: &str, t: &Strings) -> Html {
 /// The Latin-script name, then the native script and the reader's own transliteration.
 pub fn person_name(person: &Person, t: &Strings) -> Html {
     let native = person.native_name.as_ref().map(|n| {
-        html! { <span class="alt-name" lang={n.lang.clone()}>{ n.text.clone() }</span> }
+        html! { <bdi class="alt-name" lang={n.lang.clone()}>{ n.text.clone() }</bdi> }
     });
     let local = person
         .local_names
         .pick(t.tag)
         .filter(|shown| shown.lang == t.tag)
-        .map(|shown| html! { <span class="alt-name" lang={shown.lang.to_owned()}>{ shown.text.to_owned() }</span> });
+        .map(|shown| html! { <bdi class="alt-name" lang={shown.lang.to_owned()}>{ shown.text.to_owned() }</bdi> });
     html! {
         <>
-            <span class="name">{ person.name.clone() }</span>
+            <bdi class="name">{ person.name.clone() }</bdi>
             { for local }
             { for native }
         </>

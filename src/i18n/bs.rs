@@ -51,6 +51,9 @@ pub const STRINGS: Strings = Strings {
     error_internal: "Widget je zaustavljen zbog interne greške: {}",
     add_to_calendar: "Dodaj u kalendar",
     calendar_file: "Datoteka za kalendar (.ics)",
+    error_timeout: "Adresa {} nije odgovorila u roku od {} sekundi.",
+    error_too_large: "{} je veći od {} MB.",
+    error_type: "{} se isporučuje kao {}, a ne kao JSON.",
     local_time: "vaše vrijeme: {}",
     speaker_count: Plural {
         one: "{} govornik",

@@ -50,6 +50,9 @@ pub const STRINGS: Strings = Strings {
     error_internal: "The widget stopped because of an internal error: {}",
     add_to_calendar: "Add to calendar",
     calendar_file: "Calendar file (.ics)",
+    error_timeout: "{} did not answer within {} seconds.",
+    error_too_large: "{} is larger than {} MB.",
+    error_type: "{} is served as {}, not as JSON.",
     local_time: "your time: {}",
     speaker_count: Plural {
         one: "{} speaker",

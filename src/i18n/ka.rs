@@ -51,6 +51,9 @@ pub const STRINGS: Strings = Strings {
     error_internal: "ვიჯეტი შეჩერდა შიდა შეცდომის გამო: {}",
     add_to_calendar: "კალენდარში დამატება",
     calendar_file: "კალენდრის ფაილი (.ics)",
+    error_timeout: "მისამართმა {} არ უპასუხა {} წამში.",
+    error_too_large: "{} აღემატება {} MB-ს.",
+    error_type: "{} მოწოდებულია როგორც {} და არა როგორც JSON.",
     local_time: "თქვენი დრო: {}",
     speaker_count: Plural {
         one: "{} მომხსენებელი",

@@ -50,6 +50,9 @@ pub const STRINGS: Strings = Strings {
     error_internal: "Widżet zatrzymał się z powodu błędu wewnętrznego: {}",
     add_to_calendar: "Dodaj do kalendarza",
     calendar_file: "Plik kalendarza (.ics)",
+    error_timeout: "Adres {} nie odpowiedział w ciągu {} sekund.",
+    error_too_large: "{} jest większy niż {} MB.",
+    error_type: "{} jest udostępniany jako {}, a nie jako JSON.",
     local_time: "twój czas: {}",
     speaker_count: Plural {
         one: "{} prelegent",

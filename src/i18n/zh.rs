@@ -50,6 +50,9 @@ pub const STRINGS: Strings = Strings {
     error_internal: "组件因内部错误而停止：{}",
     add_to_calendar: "添加到日历",
     calendar_file: "日历文件（.ics）",
+    error_timeout: "{} 在 {} 秒内没有响应。",
+    error_too_large: "{} 超过 {} MB。",
+    error_type: "{} 的内容类型是 {}，不是 JSON。",
     local_time: "您的当地时间：{}",
     speaker_count: Plural {
         one: "{}位嘉宾",

@@ -45,9 +45,11 @@ pub fn offset_of(json: &str, line: usize, column: usize) -> usize {
 
 /// The path of the value that starts at `offset`, or that the text up to `offset` is
 /// inside. When the text up to `offset` ends with a closing bracket or an object key,
-/// the object itself is meant: serde reports a missing field after `}`, and an unknown
-/// enum variant or a duplicate field right after the key.
-pub fn path_at(json: &str, offset: usize) -> String {
+/// the object is meant: serde reports a missing field after `}`, and an unknown enum
+/// variant or a duplicate field right after the key. With `last_member`, a closing `}`
+/// means the object's last member instead: serde_json places an error raised inside a
+/// value (a bad date, say) after the object when that value came last.
+pub fn path_at(json: &str, offset: usize, last_member: bool) -> String {
     let bytes = json.as_bytes();
     let mut frames: Vec<Frame> = Vec::new();
     let mut closed: Option<String> = None;
@@ -61,8 +63,13 @@ pub fn path_at(json: &str, offset: usize) -> String {
             b'{' => frames.push(Frame::Object { key: None }),
             b'[' => frames.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
+                let member = render(&frames);
                 frames.pop();
-                closed = Some(render(&frames));
+                closed = Some(if last_member && b == b'}' {
+                    member
+                } else {
+                    render(&frames)
+                });
             }
             b',' => match frames.last_mut() {
                 Some(Frame::Array { index }) => *index += 1,

@@ -30,8 +30,26 @@ fn err(path: impl Into<String>, problem: impl Into<String>) -> EventError {
     }
 }
 
+/// Largest event file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Most characters in one text, id or name.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Most programme items, people, sources, and entries of other lists.
+pub const MAX_ITEMS: usize = 10_000;
+pub const MAX_PEOPLE: usize = 5_000;
+pub const MAX_OTHER: usize = 200;
+
 /// Parses and validates an event file; the programme comes back in display order.
 pub fn parse_event(json: &str) -> Result<Event, EventError> {
+    if json.len() > MAX_FILE_BYTES {
+        return Err(err(
+            ".",
+            format!(
+                "the file has {} bytes; at most {MAX_FILE_BYTES} are read",
+                json.len()
+            ),
+        ));
+    }
     check_version(json)?;
     // check_version read the whole text, so any error now is about the data, not the
     // syntax (serde_json calls a number where an enum belongs "expected value").
@@ -103,11 +121,11 @@ fn data_error(json: &str, e: serde_json::Error) -> EventError {
     } else {
         message.as_str()
     };
-    let path = path_at(json, offset);
-    if let Some(field) = message
+    let missing = message
         .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'))
-    {
+        .and_then(|rest| rest.strip_suffix('`'));
+    let path = path_at(json, offset, missing.is_none());
+    if let Some(field) = missing {
         let path = if path == "." {
             field.to_owned()
         } else {
@@ -129,11 +147,29 @@ impl Checker {
         }
     }
 
+    fn count(&mut self, path: &str, len: usize, max: usize) {
+        if len > max {
+            self.fail(path, format!("{len} entries; at most {max}"));
+        }
+    }
+
+    fn length(&mut self, path: &str, value: &str) {
+        let chars = value.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.fail(
+                path,
+                format!("{chars} characters; at most {MAX_TEXT_CHARS}"),
+            );
+        }
+    }
+
     fn text(&mut self, path: &str, text: &LocalizedText, required: bool) {
         if required && text.is_empty() {
             self.fail(path, "needs text in at least one language");
         }
+        self.count(path, text.0.len(), MAX_OTHER);
         for (lang, value) in &text.0 {
+            self.length(&format!("{path}.{lang}"), value);
             if !is_language_tag(lang) {
                 self.fail(
                     format!("{path}.{lang}"),
@@ -146,6 +182,7 @@ impl Checker {
     }
 
     fn non_empty(&mut self, path: &str, value: &str) {
+        self.length(path, value);
         if value.trim().is_empty() {
             self.fail(path, "empty");
         }
@@ -182,6 +219,19 @@ pub fn is_time_zone_name(zone: &str) -> bool {
 
 fn validate(event: &Event) -> Result<(), EventError> {
     let mut c = Checker { first: None };
+    c.count("program", event.program.len(), MAX_ITEMS);
+    c.count("people", event.people.len(), MAX_PEOPLE);
+    for (path, len) in [
+        ("organisations", event.organisations.len()),
+        ("figures", event.figures.len()),
+        ("notes", event.notes.len()),
+        ("sources", event.sources.len()),
+    ] {
+        c.count(path, len, MAX_OTHER);
+    }
+    if c.first.is_some() {
+        return c.first.map_or(Ok(()), Err);
+    }
     c.non_empty("id", &event.id);
     c.text("name", &event.name, true);
     c.text("full_name", &event.full_name, false);
@@ -279,6 +329,7 @@ fn validate(event: &Event) -> Result<(), EventError> {
             }
             _ => {}
         }
+        c.count(&format!("{path}.people"), item.people.len(), MAX_OTHER);
         for (j, person) in item.people.iter().enumerate() {
             if !person_ids.contains(person) {
                 c.fail(

@@ -1,0 +1,131 @@
+//! Property tests: parsing never panics, valid events round-trip, exports always parse.
+#![cfg(not(target_arch = "wasm32"))]
+
+use forum_widget::calendar::{event_entry, ics, item_entry};
+use forum_widget::i18n::LANGUAGES;
+use forum_widget::jsonld::json_ld;
+use forum_widget::model::{built_in_event, parse_event, Date, Event, LocalizedText, Time};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".{0,20}".prop_map(Value::String),
+        prop_oneof![
+            Just("2023-11-13"),
+            Just("09:30"),
+            Just("Asia/Shanghai"),
+            Just("en"),
+            Just("video")
+        ]
+        .prop_map(|s| Value::String(s.into())),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("version".to_owned()),
+                        Just("id".to_owned()),
+                        Just("name".to_owned()),
+                        Just("start_date".to_owned()),
+                        Just("time_zone".to_owned()),
+                        Just("venue".to_owned()),
+                        Just("people".to_owned()),
+                        Just("program".to_owned()),
+                        "[a-z_]{1,8}".prop_map(|s| s)
+                    ],
+                    inner
+                ),
+                0..8
+            )
+            .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
+        ]
+    })
+}
+
+fn utc8(date: Date, time: Time) -> Option<f64> {
+    Some(date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0 - 8.0 * 3_600_000.0)
+}
+
+/// Valid events: the built-in one with arbitrary texts, names, dates and times.
+fn valid_event() -> impl Strategy<Value = Event> {
+    let text = "[^\\u{0}-\\u{1f}]{0,40}[^\\s\\u{0}-\\u{1f}]";
+    (
+        text,
+        text,
+        prop::collection::vec(text, 5),
+        (2000i32..2100, 1u8..=12, 1u8..=28),
+        prop::collection::vec((0u8..23, 0u8..60, prop::option::of(1u32..120)), 4),
+    )
+        .prop_map(|(name, summary, people, (y, m, d), times)| {
+            let mut event = built_in_event().unwrap();
+            event.name = LocalizedText::from([("en", name.as_str()), ("zh", "论坛")]);
+            event.summary = LocalizedText::from([("en", summary.as_str())]);
+            for (person, name) in event.people.iter_mut().zip(people) {
+                person.name = name;
+            }
+            let date = Date::new(y, m, d).unwrap();
+            event.start_date = date;
+            for (item, (h, min, length)) in event.program.iter_mut().zip(times) {
+                item.date = date;
+                let start = Time {
+                    hour: h,
+                    minute: min,
+                };
+                item.start = Some(start);
+                item.end = length
+                    .map(|l| start.minutes() + l)
+                    .filter(|end| *end < 24 * 60)
+                    .map(|end| Time {
+                        hour: (end / 60) as u8,
+                        minute: (end % 60) as u8,
+                    });
+            }
+            event
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parsing_arbitrary_json_never_panics(value in any_json()) {
+        let _ = parse_event(&value.to_string());
+    }
+
+    #[test]
+    fn parsing_arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = parse_event(&text);
+    }
+
+    #[test]
+    fn valid_events_survive_serialise_then_parse(event in valid_event()) {
+        let once = parse_event(&serde_json::to_string(&event).unwrap()).unwrap();
+        let twice = parse_event(&serde_json::to_string(&once).unwrap()).unwrap();
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn exports_of_valid_events_always_parse(event in valid_event()) {
+        let event = parse_event(&serde_json::to_string(&event).unwrap()).unwrap();
+        for t in LANGUAGES {
+            let ld: Value = serde_json::from_str(&json_ld(&event, t, "https://x.example/", &utc8)).unwrap();
+            prop_assert_eq!(&ld["@type"], "Event");
+            let mut entries = vec![event_entry(&event, t)];
+            entries.extend(event.program.iter().map(|i| item_entry(&event, i, t, &utc8)));
+            let text = ics(&entries, 0.0);
+            prop_assert!(text.split("\r\n").all(|l| l.len() <= 75));
+            let unfolded = text.replace("\r\n ", "");
+            prop_assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 5);
+            prop_assert!(unfolded.split("\r\n").all(|l| l.is_empty() || l.contains(':')));
+        }
+    }
+}
