@@ -164,6 +164,25 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Stable callbacks, so that the views (and the large lists in them) re-render only
+    // when what they show changes.
+    let dispatcher = view.dispatcher();
+    let on_select = {
+        let dispatcher = dispatcher.clone();
+        use_callback(props.host.clone(), move |tab: Tab, host| {
+            host.emit("select", &detail(&[("type", "tab"), ("id", tab.key())]));
+            dispatcher.dispatch(Action::SelectTab(tab));
+        })
+    };
+    let open = use_callback(props.host.clone(), move |target: Target, host| {
+        let (kind, id) = target.describe();
+        host.emit("select", &detail(&[("type", kind), ("id", id)]));
+        dispatcher.dispatch(Action::Open(target));
+    });
+    let sections: Rc<[Tab]> = {
+        let sections = props.options.sections.clone();
+        (*use_memo(sections, |s| Rc::<[Tab]>::from(s.clone()))).clone()
+    };
     let switcher = options.language_switcher.then(|| {
         let on_pick = Callback::from(move |strings| picked.set(Some(strings)));
         html! { <LanguageSwitcher current={t} {on_pick} /> }
@@ -175,27 +194,12 @@ pub fn App(props: &AppProps) -> Html {
         }
         Load::Ready(event) => {
             let now = props.now_ms.unwrap_or_else(js_sys::Date::now);
-            let on_select = {
-                let (view, host) = (view.clone(), props.host.clone());
-                Callback::from(move |tab: Tab| {
-                    host.emit("select", &detail(&[("type", "tab"), ("id", tab.key())]));
-                    view.dispatch(Action::SelectTab(tab));
-                })
-            };
-            let open = {
-                let (view, host) = (view.clone(), props.host.clone());
-                Callback::from(move |target: Target| {
-                    let (kind, id) = target.describe();
-                    host.emit("select", &detail(&[("type", kind), ("id", id)]));
-                    view.dispatch(Action::Open(target));
-                })
-            };
             let ctx = Ctx {
                 event: event.clone(),
                 t,
                 today: intl::date_in_zone(now, &event.time_zone),
                 level: options.heading_level + 1,
-                sections: options.sections.clone().into(),
+                sections,
                 open,
             };
             html! {

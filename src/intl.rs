@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    #[derive(Clone)]
     type DateTimeFormat;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
     fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
@@ -44,6 +45,28 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     object
 }
 
+thread_local! {
+    /// Formatters by locale and options: building an `Intl.DateTimeFormat` costs far more
+    /// than using one, and a large programme formats thousands of dates.
+    static FORMATTERS: RefCell<Vec<(String, DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A cached `Intl.DateTimeFormat`; an error when the browser refuses the locale or options.
+fn formatter(locale: &str, pairs: &[(&str, &str)]) -> Result<DateTimeFormat, JsValue> {
+    let key = format!("{locale}|{pairs:?}");
+    if let Some(found) = FORMATTERS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, f)| f.clone())
+    }) {
+        return Ok(found);
+    }
+    let made = DateTimeFormat::new(locale, &options(pairs))?;
+    FORMATTERS.with(|c| c.borrow_mut().push((key, made.clone())));
+    Ok(made)
+}
+
 fn part(parts: &Array, kind: &str) -> Option<String> {
     parts.iter().find_map(|p| {
         let is_kind = Reflect::get(&p, &"type".into()).ok()?.as_string()? == kind;
@@ -55,19 +78,19 @@ fn part(parts: &Array, kind: &str) -> Option<String> {
 
 /// Checks that the browser knows the IANA zone (the data model only checks its shape).
 pub fn zone_is_known(zone: &str) -> bool {
-    DateTimeFormat::new("en", &options(&[("timeZone", zone)])).is_ok()
+    formatter("en", &[("timeZone", zone)]).is_ok()
 }
 
 /// Today's calendar date in `zone` at `now_ms`.
 pub fn date_in_zone(now_ms: f64, zone: &str) -> Option<Date> {
-    let fmt = DateTimeFormat::new(
+    let fmt = formatter(
         "en-US",
-        &options(&[
+        &[
             ("timeZone", zone),
             ("year", "numeric"),
             ("month", "numeric"),
             ("day", "numeric"),
-        ]),
+        ],
     )
     .ok()?;
     let parts = fmt.format_to_parts(now_ms);
@@ -96,7 +119,7 @@ pub fn has_date_data(locale: &'static str) -> bool {
         return known;
     }
     let november = Date::new(2023, 11, 13).map_or(0.0, Date::utc_midnight_ms);
-    let month = DateTimeFormat::new(locale, &options(&[("timeZone", "UTC"), ("month", "long")]))
+    let month = formatter(locale, &[("timeZone", "UTC"), ("month", "long")])
         .map(|f| f.format(november))
         .unwrap_or_default();
     let placeholder = month
@@ -124,20 +147,17 @@ pub fn long_date(date: Date, t: &Strings) -> String {
     if !has_date_data(t.intl) {
         return t.long_date(date);
     }
-    DateTimeFormat::new(
-        t.intl,
-        &options(&[("timeZone", "UTC"), ("dateStyle", "long")]),
-    )
-    .map(|f| f.format(date.utc_midnight_ms()))
-    .unwrap_or_else(|_| t.long_date(date))
+    formatter(t.intl, &[("timeZone", "UTC"), ("dateStyle", "long")])
+        .map(|f| f.format(date.utc_midnight_ms()))
+        .unwrap_or_else(|_| t.long_date(date))
 }
 
 /// A wall-clock time in the reader's convention, e.g. "09:30" / "9:30 AM".
 pub fn clock_time(date: Date, time: Time, t: &Strings) -> String {
     let ms = date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0;
-    DateTimeFormat::new(
+    formatter(
         time_locale(t),
-        &options(&[("timeZone", "UTC"), ("timeStyle", "short")]),
+        &[("timeZone", "UTC"), ("timeStyle", "short")],
     )
     .map(|f| f.format(ms))
     .unwrap_or_else(|_| time.to_string())
@@ -156,8 +176,10 @@ pub fn zone_name(zone: &str, date: Date, t: &Strings) -> String {
                 } else {
                     ('+', minutes)
                 };
-                let (hours, rest) = ((m / 60.0).floor(), m % 60.0);
-                if rest == 0.0 {
+                // Whole minutes: integer formatting keeps float printing out of the wasm.
+                let m = m as i64;
+                let (hours, rest) = (m / 60, m % 60);
+                if rest == 0 {
                     format!("UTC{sign}{hours}")
                 } else {
                     format!("UTC{sign}{hours}:{rest:02}")
@@ -166,13 +188,10 @@ pub fn zone_name(zone: &str, date: Date, t: &Strings) -> String {
             None => zone.to_owned(),
         };
     }
-    DateTimeFormat::new(
-        t.intl,
-        &options(&[("timeZone", zone), ("timeZoneName", "long")]),
-    )
-    .ok()
-    .and_then(|f| part(&f.format_to_parts(noon), "timeZoneName"))
-    .unwrap_or_else(|| zone.to_owned())
+    formatter(t.intl, &[("timeZone", zone), ("timeZoneName", "long")])
+        .ok()
+        .and_then(|f| part(&f.format_to_parts(noon), "timeZoneName"))
+        .unwrap_or_else(|| zone.to_owned())
 }
 
 /// "in 3 days" / "tomorrow" / "3天后".
@@ -200,9 +219,9 @@ pub fn country_name(code: &str, t: &Strings) -> (String, &'static str) {
 
 /// Minutes east of UTC of `zone` at the instant `epoch_ms`.
 fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
-    let fmt = DateTimeFormat::new(
+    let fmt = formatter(
         "en-US",
-        &options(&[
+        &[
             ("timeZone", zone),
             ("hourCycle", "h23"),
             ("year", "numeric"),
@@ -210,7 +229,7 @@ fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
             ("day", "numeric"),
             ("hour", "numeric"),
             ("minute", "numeric"),
-        ]),
+        ],
     )
     .ok()?;
     let parts = fmt.format_to_parts(epoch_ms);
@@ -264,7 +283,7 @@ pub fn reader_time(
     if parts.zone {
         fields.push(("timeZoneName", "short"));
     }
-    DateTimeFormat::new(time_locale(t), &options(&fields))
+    formatter(time_locale(t), &fields)
         .ok()
         .map(|f| f.format(epoch_ms))
 }

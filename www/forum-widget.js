@@ -41,7 +41,12 @@
         core = Promise.reject(new Error('this browser does not support WebAssembly'));
       } else {
         core = import(base + 'forum-widget-core.js').then(function (mod) {
-          return mod.default({ module_or_path: base + 'forum-widget.wasm' }).then(function () { return mod; });
+          // instantiateStreaming: the wasm compiles while it downloads.
+          return mod.default({ module_or_path: base + 'forum-widget.wasm' }).then(function (exports) {
+            // For the benchmark: bytes of wasm memory in use by all widgets.
+            ns._wasmMemoryBytes = function () { return exports.memory.buffer.byteLength; };
+            return mod;
+          });
         });
       }
     }

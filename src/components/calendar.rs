@@ -1,27 +1,37 @@
 //! "Add to calendar": an .ics download made in the browser, and Google Calendar and
 //! Outlook.com links.
 
-use crate::calendar::{google_link, ics, outlook_link, Entry};
-use crate::i18n::Strings;
-use std::rc::Rc;
+use super::Ctx;
+use crate::calendar::{self, google_link, ics, outlook_link, Entry};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct AddToCalendarProps {
-    /// The entries of the .ics file; the first one is also the links' entry.
-    pub entries: Rc<Vec<Entry>>,
-    pub zone: AttrValue,
-    pub file_name: AttrValue,
-    pub t: &'static Strings,
+    pub ctx: Ctx,
+    /// The programme item; `None` for the whole event (whose file holds every item too).
+    #[prop_or_default]
+    pub item: Option<usize>,
 }
 
-impl PartialEq for AddToCalendarProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.entries, &other.entries)
-            && self.zone == other.zone
-            && self.file_name == other.file_name
-            && self.t == other.t
+/// The calendar entries of the event or of one item, in the reader's language.
+fn entries(ctx: &Ctx, item: Option<usize>, with_items: bool) -> Vec<Entry> {
+    let (event, t) = (&ctx.event, ctx.t);
+    let to_utc = |d, time| crate::intl::instant(d, time, &event.time_zone);
+    match item.and_then(|i| event.program.get(i)) {
+        Some(item) => vec![calendar::item_entry(event, item, t, &to_utc)],
+        None => {
+            let mut all = vec![calendar::event_entry(event, t)];
+            if with_items {
+                all.extend(
+                    event
+                        .program
+                        .iter()
+                        .map(|i| calendar::item_entry(event, i, t, &to_utc)),
+                );
+            }
+            all
+        }
     }
 }
 
@@ -46,23 +56,34 @@ fn download(name: &str, text: &str) -> Option<()> {
 
 #[function_component]
 pub fn AddToCalendar(props: &AddToCalendarProps) -> Html {
-    let Some(entry) = props.entries.first() else {
+    let (ctx, item) = (&props.ctx, props.item);
+    let Some(entry) = entries(ctx, item, false).into_iter().next() else {
         return Html::default();
     };
+    let event = &ctx.event;
+    let file_name = match item.and_then(|i| event.program.get(i)) {
+        Some(item) => format!("{}-{}.ics", event.id, item.id),
+        None => format!("{}.ics", event.id),
+    };
+    // The file is written on click: a large programme makes many entries.
     let onclick = {
-        let (entries, name) = (props.entries.clone(), props.file_name.clone());
+        let ctx = ctx.clone();
         Callback::from(move |_| {
-            download(&name, &ics(&entries, js_sys::Date::now()));
+            download(
+                &file_name,
+                &ics(&entries(&ctx, item, true), js_sys::Date::now()),
+            );
         })
     };
+    let t = ctx.t;
     html! {
         <p class="calendar" part="calendar">
-            <span class="label">{ props.t.add_to_calendar }{ ": " }</span>
-            <button type="button" class="link" {onclick}>{ props.t.calendar_file }</button>
+            <span class="label">{ t.add_to_calendar }{ ": " }</span>
+            <button type="button" class="link" {onclick}>{ t.calendar_file }</button>
             <span class="sep">{ " · " }</span>
-            <a href={google_link(entry, &props.zone)} target="_blank" rel="noopener noreferrer" lang="en">{ "Google Calendar" }</a>
+            <a href={google_link(&entry, &event.time_zone)} target="_blank" rel="noopener noreferrer" lang="en">{ "Google Calendar" }</a>
             <span class="sep">{ " · " }</span>
-            <a href={outlook_link(entry)} target="_blank" rel="noopener noreferrer" lang="en">{ "Outlook.com" }</a>
+            <a href={outlook_link(&entry)} target="_blank" rel="noopener noreferrer" lang="en">{ "Outlook.com" }</a>
         </p>
     }
 }

@@ -13,6 +13,23 @@ pub struct PeopleProps {
 pub fn People(props: &PeopleProps) -> Html {
     let ctx = &props.ctx;
     let Ctx { event, t, .. } = ctx;
+    // Each person's programme items, found in one pass (a large programme has thousands).
+    let items_by_person = {
+        let event = event.clone();
+        use_memo(std::rc::Rc::as_ptr(&event) as usize, move |_| {
+            let mut by_person: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+            for (index, item) in event.program.iter().enumerate() {
+                for id in &item.people {
+                    by_person.entry(id.as_str()).or_default().push(index);
+                }
+            }
+            event
+                .people
+                .iter()
+                .map(|p| by_person.get(p.id.as_str()).cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+        })
+    };
     if event.people.is_empty() {
         return html! { <p class="empty">{ t.no_speakers }</p> };
     }
@@ -20,8 +37,8 @@ pub fn People(props: &PeopleProps) -> Html {
         <>
         <p class="count muted">{ t.count(&t.speaker_count, event.people.len()) }</p>
         <ul class="people">
-            { for event.people.iter().map(|person| {
-                let items: Vec<_> = event.items_of(&person.id).collect();
+            { for event.people.iter().zip(items_by_person.iter()).map(|(person, indices)| {
+                let items: Vec<_> = indices.iter().filter_map(|&i| event.program.get(i)).collect();
                 let attendance = format!("attendance attendance-{}", match person.attendance {
                     crate::model::Attendance::InPerson => "in-person",
                     crate::model::Attendance::Video => "video",

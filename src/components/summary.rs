@@ -3,11 +3,9 @@
 
 use super::calendar::AddToCalendar;
 use super::{country, heading, text, Ctx};
-use crate::calendar;
 use crate::i18n::{fill, Strings};
 use crate::intl;
 use crate::model::{Event, OrganisationRole};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,17 +29,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
         event, t, level, ..
     } = &props.ctx;
     let level = *level;
-    let entries = {
-        let to_utc = |d, time| intl::instant(d, time, &event.time_zone);
-        let mut all = vec![calendar::event_entry(event, t)];
-        all.extend(
-            event
-                .program
-                .iter()
-                .map(|item| calendar::item_entry(event, item, t, &to_utc)),
-        );
-        Rc::new(all)
-    };
     let zone = intl::zone_name(&event.time_zone, event.start_date, t);
     let venue = &event.venue;
     let place = [&venue.city, &venue.region]
@@ -91,7 +78,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 { for organisations(OrganisationRole::Supporter, t.supporters) }
                 { for organisations(OrganisationRole::Partner, t.partners) }
             </dl>
-            <AddToCalendar {entries} zone={event.time_zone.clone()} file_name={format!("{}.ics", event.id)} t={*t} />
+            <AddToCalendar ctx={props.ctx.clone()} />
             if !event.figures.is_empty() {
                 { heading(level, "subhead", html! { t.figures }) }
                 <ul class="figures">

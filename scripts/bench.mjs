@@ -1,0 +1,188 @@
+// Benchmark: bytes, time to ready against a static-HTML floor, layout shift, and a
+// FOSDEM-size programme. Writes BENCHMARKS.md (between its result markers) and
+// bench-results.json. Run through scripts/bench.sh, which builds dist/ first.
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { start, page } from '../tests/e2e/harness.mjs';
+import { largeEvent } from './make-large-event.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS || 15);
+const FILES = ['forum-widget.js', 'forum-widget-core.js', 'forum-widget.wasm'];
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+function bytes() {
+  const rows = FILES.map((f) => {
+    const raw = readFileSync(`${ROOT}dist/${f}`);
+    return {
+      file: f,
+      raw: raw.length,
+      gzip: zlib.gzipSync(raw, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = rows.reduce((t, r) => ({ file: 'total', raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return [...rows, total];
+}
+
+const READY = `<script>
+  window.__ready = new Promise((resolve) => document.addEventListener('forum-widget:ready', () => resolve(performance.now()), { once: true }));
+  window.__cls = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+    .observe({ type: 'layout-shift', buffered: true });
+</script>`;
+const HOST_TEXT = '<p>Partner page text after the widget. '.repeat(3) + '</p>';
+
+async function main() {
+  const large = JSON.stringify(largeEvent());
+  let staticHtml = '';
+  const h = await start({
+    '/bench/widget': page(`<h1>Partner</h1><script src="/dist/forum-widget.js" async></script>${HOST_TEXT}`, READY),
+    '/bench/static': (req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(staticHtml),
+    '/bench/large.json': (req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(large),
+    '/bench/large': page(`<forum-widget lang="en" src="/bench/large.json"></forum-widget><script src="/dist/forum-widget.js" async data-mount="none"></script>`, READY),
+  });
+  const result = { date: new Date().toISOString(), machine: { cpu: os.cpus()[0].model, cores: os.cpus().length, browser: `Chromium ${h.browser.version()}` } };
+  result.bytes = bytes();
+
+  // The static floor: the widget's rendered content and its CSS as a plain HTML page.
+  {
+    const p = await h.open('/bench/widget');
+    const content = await p.evaluate(() => document.querySelector('forum-widget').shadowRoot.innerHTML);
+    const css = readFileSync(`${ROOT}src/widget.css`, 'utf8').replace(':host', '.host');
+    staticHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Partner</title>
+<style>${css}</style></head><body><h1>Partner</h1><div class="host">${content}</div>${HOST_TEXT}</body></html>`;
+    await p.close();
+  }
+
+  async function timeRuns(path, warm, measure) {
+    const times = [];
+    const context = warm ? await h.browser.newContext() : null;
+    if (context) { const p = await context.newPage(); await p.goto(h.base + path); await p.waitForLoadState('load'); await measure(p); await p.close(); }
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = context || await h.browser.newContext();
+      const p = await ctx.newPage();
+      await p.goto(h.base + path);
+      times.push(await measure(p));
+      await p.close();
+      if (!context) await ctx.close();
+    }
+    if (context) await context.close();
+    return times;
+  }
+  const ready = (p) => p.evaluate(() => window.__ready);
+  const loaded = async (p) => { await p.waitForLoadState('load'); return p.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart); };
+
+  result.ready = {};
+  for (const [name, path, measure] of [['widget', '/bench/widget', ready], ['static', '/bench/static', loaded]]) {
+    for (const warm of [false, true]) {
+      const times = await timeRuns(path, warm, measure);
+      result.ready[`${name} ${warm ? 'warm' : 'cold'}`] = { median: median(times), spread: spread(times), runs: times.length };
+    }
+  }
+  {
+    const p = await h.open('/bench/widget');
+    await p.evaluate(() => window.__ready);
+    await p.waitForTimeout(500);
+    result.cls = await p.evaluate(() => window.__cls);
+    await p.close();
+  }
+
+  // Scale: 1,000 items, 5 days, 60 rooms, 600 speakers.
+  const scale = { ready: [], tab: [], keystroke: [] };
+  for (let i = 0; i < Math.min(RUNS, 7); i++) {
+    const ctx = await h.browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(h.base + '/bench/large');
+    scale.ready.push(await ready(p));
+    scale.tab.push(await p.evaluate(async () => {
+      const root = document.querySelector('forum-widget').shadowRoot;
+      const tab = root.querySelector('#fw-tab-program');
+      const t0 = performance.now();
+      tab.click();
+      while (!root.querySelector('#fw-panel-program:not([hidden]) .program > li')) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }));
+    scale.keystroke.push(await p.evaluate(async () => {
+      const root = document.querySelector('forum-widget').shadowRoot;
+      const input = root.querySelector('.filter.search input');
+      const before = root.querySelector('.results').textContent;
+      const t0 = performance.now();
+      input.value = 'rust';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      while (root.querySelector('.results').textContent === before) await new Promise((r) => queueMicrotask(r));
+      return performance.now() - t0;
+    }));
+    if (i === 0) {
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      scale.jsHeap = heap.usedSize;
+      scale.wasmMemory = await p.evaluate(() => window.ForumWidget._wasmMemoryBytes());
+    }
+    await ctx.close();
+  }
+  result.scale = {
+    items: 1000, days: 5, rooms: 60, speakers: 600,
+    ready: { median: median(scale.ready), spread: spread(scale.ready), runs: scale.ready.length },
+    tabSwitch: { median: median(scale.tab), spread: spread(scale.tab) },
+    searchKeystroke: { median: median(scale.keystroke), spread: spread(scale.keystroke) },
+    jsHeapBytes: scale.jsHeap, wasmMemoryBytes: scale.wasmMemory,
+  };
+  await h.close();
+
+  writeFileSync(`${ROOT}bench-results.json`, JSON.stringify(result, null, 2) + '\n');
+  const total = result.bytes.at(-1);
+  const ratioCold = result.ready['widget cold'].median / result.ready['static cold'].median;
+  const ratioWarm = result.ready['widget warm'].median / result.ready['static warm'].median;
+  const mem = (result.scale.jsHeapBytes + result.scale.wasmMemoryBytes) / 1024 / 1024;
+  const md = [
+    `Measured ${result.date.slice(0, 10)} on ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.browser} (headless, loopback).`,
+    '',
+    '### Bytes a visitor downloads (default widget)',
+    '',
+    '| file | raw | gzip -9 | brotli -q 11 |',
+    '|---|---:|---:|---:|',
+    ...result.bytes.map((r) => `| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`),
+    '',
+    `### Time to ready (${RUNS} runs each; median, min–max)`,
+    '',
+    '| page | cold cache | warm cache |',
+    '|---|---|---|',
+    ...['widget', 'static'].map((n) => `| ${n === 'widget' ? 'widget (navigation start → forum-widget:ready, all content rendered)' : 'static HTML floor (same content, → load event)'} | ${ms(result.ready[`${n} cold`].median)} (${result.ready[`${n} cold`].spread.map(ms).join('–')}) | ${ms(result.ready[`${n} warm`].median)} (${result.ready[`${n} warm`].spread.map(ms).join('–')}) |`),
+    `| ratio widget / static | ${ratioCold.toFixed(2)}× | ${ratioWarm.toFixed(2)}× |`,
+    '',
+    `Layout shift caused on the host page (CLS): ${result.cls.toFixed(4)}`,
+    '',
+    '### FOSDEM-size programme (1,000 items, 5 days, 60 rooms, 600 speakers)',
+    '',
+    '| measure | median | min–max |',
+    '|---|---:|---|',
+    `| time to ready | ${ms(result.scale.ready.median)} | ${result.scale.ready.spread.map(ms).join('–')} |`,
+    `| switch to the Programme tab | ${ms(result.scale.tabSwitch.median)} | ${result.scale.tabSwitch.spread.map(ms).join('–')} |`,
+    `| one search keystroke until the list updates | ${ms(result.scale.searchKeystroke.median)} | ${result.scale.searchKeystroke.spread.map(ms).join('–')} |`,
+    `| JS heap + wasm memory after ready | ${mem.toFixed(1)} MB | (${(result.scale.jsHeapBytes / 1048576).toFixed(1)} + ${(result.scale.wasmMemoryBytes / 1048576).toFixed(1)}) |`,
+    '',
+    '### Against the goals',
+    '',
+    '| goal | measured | met |',
+    '|---|---|---|',
+    `| gzip total ≤ 100,000 B (pretalx JS alone: 166,394) | ${total.gzip} B | ${total.gzip <= 100000 ? 'yes' : 'no'} |`,
+    `| time to ready ≤ 2× static floor | ${ratioCold.toFixed(2)}× cold, ${ratioWarm.toFixed(2)}× warm | ${ratioCold <= 2 && ratioWarm <= 2 ? 'yes' : 'no'} |`,
+    `| CLS ≤ 0.01 | ${result.cls.toFixed(4)} | ${result.cls <= 0.01 ? 'yes' : 'no'} |`,
+    `| 1,000-item event ready ≤ 300 ms | ${ms(result.scale.ready.median)} | ${result.scale.ready.median <= 300 ? 'yes' : 'no'} |`,
+    `| search keystroke ≤ 16 ms at 1,000 items | ${ms(result.scale.searchKeystroke.median)} | ${result.scale.searchKeystroke.median <= 16 ? 'yes' : 'no'} |`,
+    `| memory ≤ 16 MB at 1,000 items | ${mem.toFixed(1)} MB | ${mem <= 16 ? 'yes' : 'no'} |`,
+  ].join('\n');
+  const doc = readFileSync(`${ROOT}BENCHMARKS.md`, 'utf8');
+  const [head, rest] = doc.split('<!-- results -->');
+  const tail = rest.split('<!-- /results -->')[1];
+  writeFileSync(`${ROOT}BENCHMARKS.md`, `${head}<!-- results -->\n${md}\n<!-- /results -->${tail}`);
+  console.log(md);
+}
+
+await main();

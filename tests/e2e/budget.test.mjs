@@ -1,0 +1,17 @@
+// Byte budget of the default widget: the gzip -9 total of every file a visitor downloads.
+// Bytes are deterministic, so this guards against growth; lower BUDGET as the size falls.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
+import { ROOT } from './harness.mjs';
+
+// The goal is 110,000 bytes (see BENCHMARKS.md); this is today's size plus a little room.
+const BUDGET = 212_000;
+
+test(`the default widget downloads at most ${BUDGET} bytes gzipped`, () => {
+  const files = ['forum-widget.js', 'forum-widget-core.js', 'forum-widget.wasm'];
+  const sizes = files.map((f) => zlib.gzipSync(readFileSync(`${ROOT}dist/${f}`), { level: 9 }).length);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  assert.ok(total <= BUDGET, `${total} bytes gzipped (${files.map((f, i) => `${f} ${sizes[i]}`).join(', ')}) exceed the budget of ${BUDGET}`);
+});
