@@ -81,25 +81,31 @@ pub fn zone_is_known(zone: &str) -> bool {
     formatter("en", &[("timeZone", zone)]).is_ok()
 }
 
-/// Today's calendar date in `zone` at `now_ms`.
-pub fn date_in_zone(now_ms: f64, zone: &str) -> Option<Date> {
+/// The wall clock in `zone` at `epoch_ms`: the date, and minutes since midnight.
+fn wall_clock(zone: &str, epoch_ms: f64) -> Option<(Date, i64)> {
     let fmt = formatter(
         "en-US",
         &[
             ("timeZone", zone),
+            ("hourCycle", "h23"),
             ("year", "numeric"),
             ("month", "numeric"),
             ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "numeric"),
         ],
     )
     .ok()?;
-    let parts = fmt.format_to_parts(now_ms);
-    let number = |kind| part(&parts, kind)?.parse::<i64>().ok();
-    Date::new(
-        number("year")? as i32,
-        number("month")? as u8,
-        number("day")? as u8,
-    )
+    let parts = fmt.format_to_parts(epoch_ms);
+    // Integer parsing: parsing floats would pull a large routine into the wasm.
+    let n = |kind| part(&parts, kind)?.parse::<i64>().ok();
+    let date = Date::new(n("year")? as i32, n("month")? as u8, n("day")? as u8)?;
+    Some((date, n("hour")? * 60 + n("minute")?))
+}
+
+/// Today's calendar date in `zone` at `now_ms`.
+pub fn date_in_zone(now_ms: f64, zone: &str) -> Option<Date> {
+    wall_clock(zone, now_ms).map(|(date, _)| date)
 }
 
 thread_local! {
@@ -219,24 +225,8 @@ pub fn country_name(code: &str, t: &Strings) -> (String, &'static str) {
 
 /// Minutes east of UTC of `zone` at the instant `epoch_ms`.
 fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
-    let fmt = formatter(
-        "en-US",
-        &[
-            ("timeZone", zone),
-            ("hourCycle", "h23"),
-            ("year", "numeric"),
-            ("month", "numeric"),
-            ("day", "numeric"),
-            ("hour", "numeric"),
-            ("minute", "numeric"),
-        ],
-    )
-    .ok()?;
-    let parts = fmt.format_to_parts(epoch_ms);
-    // Integer parsing: parsing floats would pull a large routine into the wasm.
-    let n = |kind| part(&parts, kind)?.parse::<i64>().ok();
-    let date = Date::new(n("year")? as i32, n("month")? as u8, n("day")? as u8)?;
-    let wall = date.utc_midnight_ms() + ((n("hour")? * 60 + n("minute")?) * 60_000) as f64;
+    let (date, minutes) = wall_clock(zone, epoch_ms)?;
+    let wall = date.utc_midnight_ms() + (minutes * 60_000) as f64;
     let floored = (epoch_ms / 60_000.0).floor() * 60_000.0;
     Some(((wall - floored) / 60_000.0).round())
 }

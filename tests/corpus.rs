@@ -2,16 +2,14 @@
 //! gives its expected field-path error, or parses and stays plain text in every export.
 #![cfg(not(target_arch = "wasm32"))]
 
-use forum_widget::calendar::{event_entry, ics, item_entry};
+mod common;
+
+use forum_widget::calendar::ics;
 use forum_widget::i18n::strings_for;
 use forum_widget::jsonld::json_ld;
-use forum_widget::model::{parse_event, Date, Time, BUILT_IN_EVENT_JSON};
+use forum_widget::model::{parse_event, BUILT_IN_EVENT_JSON};
 use serde_json::{json, Value};
 use std::fs;
-
-fn utc8(date: Date, time: Time) -> Option<f64> {
-    Some(date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0 - 8.0 * 3_600_000.0)
-}
 
 #[test]
 fn every_corpus_file_gives_its_expected_outcome() {
@@ -36,15 +34,10 @@ fn every_corpus_file_gives_its_expected_outcome() {
                 let event = result.unwrap_or_else(|e| panic!("{name}: {e}"));
                 let t = strings_for("en");
                 let ld: Value =
-                    serde_json::from_str(&json_ld(&event, t, "https://x.example/", &utc8)).unwrap();
+                    serde_json::from_str(&json_ld(&event, t, "https://x.example/", &common::utc8))
+                        .unwrap();
                 assert_eq!(ld["@type"], "Event", "{name}");
-                let mut entries = vec![event_entry(&event, t)];
-                entries.extend(
-                    event
-                        .program
-                        .iter()
-                        .map(|i| item_entry(&event, i, t, &utc8)),
-                );
+                let entries = common::all_entries(&event, t);
                 let cal = ics(&entries, 0.0);
                 assert!(cal.split("\r\n").all(|l| l.len() <= 75), "{name}: folded");
             }

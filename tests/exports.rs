@@ -1,16 +1,13 @@
 //! Calendar files, calendar links and JSON-LD, as pure functions (native).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use forum_widget::calendar::{event_entry, google_link, ics, item_entry, outlook_link, When};
 use forum_widget::i18n::strings_for;
 use forum_widget::jsonld::json_ld;
-use forum_widget::model::{built_in_event, parse_event, Date, Time};
+use forum_widget::model::{built_in_event, parse_event};
 use serde_json::Value;
-
-/// Asia/Shanghai has been UTC+8 all year since 1991.
-fn shanghai(date: Date, time: Time) -> Option<f64> {
-    Some(date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0 - 8.0 * 3_600_000.0)
-}
 
 fn timed_event() -> forum_widget::model::Event {
     parse_event(include_str!("fixtures/timed-event.json")).unwrap()
@@ -29,13 +26,7 @@ fn lines(text: &str) -> Vec<String> {
 fn whole_event_file_has_all_day_entries_for_untimed_items() {
     let event = built_in_event().unwrap();
     let t = strings_for("en");
-    let mut entries = vec![event_entry(&event, t)];
-    entries.extend(
-        event
-            .program
-            .iter()
-            .map(|i| item_entry(&event, i, t, &shanghai)),
-    );
+    let entries = common::all_entries(&event, t);
     let text = ics(&entries, 1_795_478_400_000.0);
     assert!(text.ends_with("END:VCALENDAR\r\n"));
     assert!(
@@ -72,12 +63,12 @@ fn whole_event_file_has_all_day_entries_for_untimed_items() {
 fn timed_items_are_written_in_utc_and_linked_with_their_zone() {
     let event = timed_event();
     let t = strings_for("en");
-    let entry = item_entry(&event, &event.program[0], t, &shanghai);
+    let entry = item_entry(&event, &event.program[0], t, &common::utc8);
     assert!(matches!(entry.when, When::Timed { .. }));
     let lines = lines(&ics(&[entry], 0.0));
     assert!(lines.contains(&"DTSTART:20231113T013000Z".to_owned()));
     assert!(lines.contains(&"DTEND:20231113T020000Z".to_owned()));
-    let open_end = item_entry(&event, &event.program[1], t, &shanghai);
+    let open_end = item_entry(&event, &event.program[1], t, &common::utc8);
     let lines = self::lines(&ics(&[open_end], 0.0));
     assert!(
         lines.contains(&"DTEND:20231113T091500Z".to_owned()),
@@ -93,7 +84,7 @@ fn uids_do_not_change_with_language_clock_or_build() {
         let entries: Vec<_> = event
             .program
             .iter()
-            .map(|i| item_entry(&event, i, t, &shanghai))
+            .map(|i| item_entry(&event, i, t, &common::utc8))
             .collect();
         lines(&ics(&entries, now))
             .into_iter()
@@ -127,14 +118,14 @@ fn calendar_links_carry_dates_text_and_zone() {
     let event = timed_event();
     let t = strings_for("en");
     let google = google_link(
-        &item_entry(&event, &event.program[0], t, &shanghai),
+        &item_entry(&event, &event.program[0], t, &common::utc8),
         &event.time_zone,
     );
     assert!(
         google.contains("&dates=20231113T093000%2F20231113T100000&ctz=Asia%2FShanghai"),
         "{google}"
     );
-    let outlook = outlook_link(&item_entry(&event, &event.program[0], t, &shanghai));
+    let outlook = outlook_link(&item_entry(&event, &event.program[0], t, &common::utc8));
     assert!(
         outlook.contains(
             "startdt=2023-11-13T01%3A30%3A00Z&enddt=2023-11-13T02%3A00%3A00Z&allday=false"
@@ -155,7 +146,7 @@ fn json_ld_is_valid_json_with_the_event_fields() {
         &event,
         strings_for("en"),
         "https://partner.example/page",
-        &shanghai,
+        &common::utc8,
     );
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["@type"], "Event");
@@ -172,7 +163,7 @@ fn json_ld_is_valid_json_with_the_event_fields() {
 
     let timed = timed_event();
     let v: Value =
-        serde_json::from_str(&json_ld(&timed, strings_for("en"), "", &shanghai)).unwrap();
+        serde_json::from_str(&json_ld(&timed, strings_for("en"), "", &common::utc8)).unwrap();
     assert_eq!(v["subEvent"][0]["startDate"], "2023-11-13T09:30:00+08:00");
     assert_eq!(v["subEvent"][0]["endDate"], "2023-11-13T10:00:00+08:00");
     assert_eq!(
@@ -188,7 +179,7 @@ fn json_ld_cannot_close_its_script_element() {
         "en".into(),
         "</script><script>alert(1)</script> & \u{2028}".into(),
     );
-    let text = json_ld(&event, strings_for("en"), "", &shanghai);
+    let text = json_ld(&event, strings_for("en"), "", &common::utc8);
     assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["name"], "</script><script>alert(1)</script> & \u{2028}");

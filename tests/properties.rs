@@ -1,7 +1,9 @@
 //! Property tests: parsing never panics, valid events round-trip, exports always parse.
 #![cfg(not(target_arch = "wasm32"))]
 
-use forum_widget::calendar::{event_entry, ics, item_entry};
+mod common;
+
+use forum_widget::calendar::ics;
 use forum_widget::i18n::LANGUAGES;
 use forum_widget::jsonld::json_ld;
 use forum_widget::model::{built_in_event, parse_event, Date, Event, LocalizedText, Time};
@@ -49,10 +51,6 @@ fn any_json() -> impl Strategy<Value = Value> {
             .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
         ]
     })
-}
-
-fn utc8(date: Date, time: Time) -> Option<f64> {
-    Some(date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0 - 8.0 * 3_600_000.0)
 }
 
 /// Valid events: the built-in one with arbitrary texts, names, dates and times.
@@ -117,10 +115,9 @@ proptest! {
     fn exports_of_valid_events_always_parse(event in valid_event()) {
         let event = parse_event(&serde_json::to_string(&event).unwrap()).unwrap();
         for t in LANGUAGES {
-            let ld: Value = serde_json::from_str(&json_ld(&event, t, "https://x.example/", &utc8)).unwrap();
+            let ld: Value = serde_json::from_str(&json_ld(&event, t, "https://x.example/", &common::utc8)).unwrap();
             prop_assert_eq!(&ld["@type"], "Event");
-            let mut entries = vec![event_entry(&event, t)];
-            entries.extend(event.program.iter().map(|i| item_entry(&event, i, t, &utc8)));
+            let entries = common::all_entries(&event, t);
             let text = ics(&entries, 0.0);
             prop_assert!(text.split("\r\n").all(|l| l.len() <= 75));
             let unfolded = text.replace("\r\n ", "");
