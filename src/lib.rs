@@ -31,7 +31,7 @@ pub const STYLES: &str = include_str!("widget.css");
 thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
     /// Mounted widgets' containers, so a panic can put every one into an error state.
-    static MOUNTED: RefCell<Vec<(Element, &'static i18n::Strings)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<(Element, &'static i18n::Strings, Element)>> = const { RefCell::new(Vec::new()) };
     /// Idle Yew apps kept for reuse: Yew never removes the event listeners it puts on an
     /// app's root, so destroying an app would leak them; an idle app renders nothing.
     static IDLE: RefCell<Vec<(Element, AppHandle<Shell>)>> = const { RefCell::new(Vec::new()) };
@@ -70,7 +70,7 @@ impl Widget {
     pub fn update(&mut self, options: JsValue) {
         let props = props_for(&self.container, &self.host, &options);
         MOUNTED.with(|m| {
-            for (container, strings) in m.borrow_mut().iter_mut() {
+            for (container, strings, _) in m.borrow_mut().iter_mut() {
                 if *container == self.container {
                     *strings = props.strings;
                 }
@@ -84,13 +84,19 @@ impl Widget {
         }
     }
 
+    /// Panics on purpose, for tests of how the page survives an internal error.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests(&self) {
+        panic!("panic requested by a test");
+    }
+
     /// Removes the widget's nodes from the shadow root and its share of the page's
     /// JSON-LD; its Yew app goes idle for reuse.
     pub fn unmount(mut self) {
         // At once, not on Yew's next render: the page may look right after unmounting.
         seo::withdraw(&self.host, None);
         let container = self.container.clone();
-        MOUNTED.with(|m| m.borrow_mut().retain(|(c, _)| *c != container));
+        MOUNTED.with(|m| m.borrow_mut().retain(|(c, _, _)| *c != container));
         container.remove();
         if let Some(mut handle) = self.handle.take() {
             handle.update(ShellProps {
@@ -136,7 +142,10 @@ pub fn mount(root: ShadowRoot, host: Element, options: JsValue) -> Result<Widget
         generation,
     };
     if let Some(app) = &shell.app {
-        MOUNTED.with(|m| m.borrow_mut().push((container.clone(), app.strings)));
+        MOUNTED.with(|m| {
+            m.borrow_mut()
+                .push((container.clone(), app.strings, host.clone()))
+        });
     }
     let handle = match handle {
         Some(mut handle) => {
@@ -239,7 +248,15 @@ pub fn show_internal_error(message: &str) {
     else {
         return;
     };
-    for (container, t) in mounted {
+    for (container, t, host) in mounted {
+        // The loader retires this wasm instance when it hears of an internal error.
+        host::Host(Some(host)).emit(
+            "error",
+            &host::detail(&[
+                ("message", &format!("internal error: {message}")),
+                ("internal", "true"),
+            ]),
+        );
         let Some(document) = container.owner_document() else {
             continue;
         };

@@ -1,13 +1,16 @@
 //! The event's JSON-LD in the host page's own `<head>` (search engines may not read
 //! inside a shadow root): one `<script type="application/ld+json">` per event however
-//! many widgets show it, removed when the last of them goes.
+//! many widgets show it, removed when the last of them goes. Each widget runs in its own
+//! wasm instance, so the count of widgets sharing a block lives on the block itself.
 
 use std::cell::RefCell;
 use web_sys::Element;
 
+const OWNERS: &str = "data-forum-widget-owners";
+
 struct Block {
     event_id: String,
-    /// Host elements of the widgets showing the event.
+    /// Host elements in this instance showing the event.
     owners: Vec<Element>,
     script: Element,
 }
@@ -16,9 +19,24 @@ thread_local! {
     static PUBLISHED: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
 }
 
+fn shares(script: &Element) -> u32 {
+    script
+        .get_attribute(OWNERS)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The page's block for `event_id`, if another instance made it.
+fn find(head: &Element, event_id: &str) -> Option<Element> {
+    let children = head.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find(|e| e.get_attribute("data-forum-widget").as_deref() == Some(event_id))
+}
+
 /// Adds the JSON-LD for `event_id` to `<head>` unless another widget already did.
 pub fn publish(event_id: &str, owner: &Element, json: impl FnOnce() -> String) {
-    let shared = PUBLISHED.with(|p| {
+    let known = PUBLISHED.with(|p| {
         let mut p = p.borrow_mut();
         let block = p.iter_mut().find(|b| b.event_id == event_id)?;
         if !block.owners.contains(owner) {
@@ -26,20 +44,30 @@ pub fn publish(event_id: &str, owner: &Element, json: impl FnOnce() -> String) {
         }
         Some(())
     });
-    if shared.is_some() {
+    if known.is_some() {
         return;
     }
-    let insert = || -> Option<Element> {
+    let share = || -> Option<Element> {
         let document = web_sys::window()?.document()?;
-        let script = document.create_element("script").ok()?;
-        script.set_attribute("type", "application/ld+json").ok()?;
-        script.set_attribute("data-forum-widget", event_id).ok()?;
-        // Text, never HTML: the JSON writer also escapes `<`, so `</script>` cannot occur.
-        script.set_text_content(Some(&json()));
-        document.head()?.append_child(&script).ok()?;
+        let head: Element = document.head()?.into();
+        let script = match find(&head, event_id) {
+            Some(script) => script,
+            None => {
+                let script = document.create_element("script").ok()?;
+                script.set_attribute("type", "application/ld+json").ok()?;
+                script.set_attribute("data-forum-widget", event_id).ok()?;
+                // Text, never HTML: the JSON writer also escapes `<`, so `</script>` cannot occur.
+                script.set_text_content(Some(&json()));
+                head.append_child(&script).ok()?;
+                script
+            }
+        };
+        script
+            .set_attribute(OWNERS, &(shares(&script) + 1).to_string())
+            .ok()?;
         Some(script)
     };
-    if let Some(script) = insert() {
+    if let Some(script) = share() {
         PUBLISHED.with(|p| {
             p.borrow_mut().push(Block {
                 event_id: event_id.to_owned(),
@@ -58,11 +86,16 @@ pub fn withdraw(owner: &Element, event_id: Option<&str>) {
             if event_id.is_none_or(|id| id == block.event_id) {
                 block.owners.retain(|o| o != owner);
             }
-            let keep = !block.owners.is_empty();
-            if !keep {
-                block.script.remove();
+            if !block.owners.is_empty() {
+                return true;
             }
-            keep
+            match shares(&block.script) {
+                0 | 1 => block.script.remove(),
+                n => {
+                    let _ = block.script.set_attribute(OWNERS, &(n - 1).to_string());
+                }
+            }
+            false
         })
     });
 }

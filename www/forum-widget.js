@@ -31,26 +31,55 @@
   var base = new URL('.', script.src).href;
   // Where the built-in event was published; the fallback links there when the wasm cannot run.
   var SOURCE_PAGE = 'https://www.miit.gov.cn/jgsj/qyj/gzdt/art/2023/art_159c0082349e4e3592bc78ebd8f40d33.html';
-  var core = null;
+  var compiled = null;
+  var instances = [];
   var sheet = null;
 
   /** Fetches and compiles the wasm once per page, however many widgets there are. */
-  function loadCore() {
-    if (!core) {
+  function compile() {
+    if (!compiled) {
       if (typeof WebAssembly !== 'object') {
-        core = Promise.reject(new Error('this browser does not support WebAssembly'));
+        compiled = Promise.reject(new Error('this browser does not support WebAssembly'));
       } else {
-        core = import(base + 'forum-widget-core.js').then(function (mod) {
-          // instantiateStreaming: the wasm compiles while it downloads.
-          return mod.default({ module_or_path: base + 'forum-widget.wasm' }).then(function (exports) {
-            // For the benchmark: bytes of wasm memory in use by all widgets.
-            ns._wasmMemoryBytes = function () { return exports.memory.buffer.byteLength; };
-            return mod;
-          });
-        });
+        var response = fetch(base + 'forum-widget.wasm');
+        // compileStreaming compiles while the file downloads.
+        compiled = WebAssembly.compileStreaming
+          ? WebAssembly.compileStreaming(response)
+          : response.then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
       }
     }
-    return core;
+    return compiled;
+  }
+
+  /**
+   * A wasm instance for one widget: a free healthy one, or a new one from the compiled
+   * module. One widget per instance means a panic, which stops an instance for good,
+   * stops only its own widget. Instances are reused after unmount, so a single-page app
+   * never holds more than it shows at once.
+   */
+  function takeInstance() {
+    for (var i = 0; i < instances.length; i++) {
+      if (!instances[i].busy && !instances[i].broken) {
+        instances[i].busy = true;
+        return Promise.resolve(instances[i]);
+      }
+    }
+    var instance = { busy: true, broken: false, mod: null, exports: null };
+    instances.push(instance);
+    // A distinct module URL gives the new instance its own copy of the JS glue.
+    var url = base + 'forum-widget-core.js' + (instances.length > 1 ? '?instance=' + instances.length : '');
+    return compile().then(function (module) {
+      return import(url).then(function (mod) {
+        return mod.default({ module_or_path: module }).then(function (exports) {
+          instance.mod = mod;
+          instance.exports = exports;
+          return instance;
+        });
+      });
+    }).catch(function (error) {
+      instances.splice(instances.indexOf(instance), 1);
+      throw error;
+    });
   }
 
   /** What went wrong before any wasm ran, for the reader (en/zh) and for the site's developer. */
@@ -125,7 +154,7 @@
    */
   function mount(element, options) {
     var root = element.shadowRoot || element.attachShadow({ mode: 'open' });
-    var state = { options: normalize(options || {}), widget: null, gone: false, observer: null };
+    var state = { options: normalize(options || {}), widget: null, instance: null, gone: false, observer: null };
     adoptLoaderStyles(root);
     message(root, state.options, 'Loading event…', '正在加载活动信息…');
 
@@ -145,18 +174,29 @@
     }
 
     function start() {
-      loadCore().then(function (mod) {
-        if (state.gone) return;
+      takeInstance().then(function (instance) {
+        if (state.gone) {
+          instance.busy = false;
+          return;
+        }
+        state.instance = instance;
         root.replaceChildren();
         try {
-          state.widget = mod.mount(root, element, state.options);
+          state.widget = instance.mod.mount(root, element, state.options);
         } catch (error) {
+          instance.broken = true;
           fail(error);
         }
       }, function (error) {
         if (!state.gone) fail(error);
       });
     }
+
+    // An internal error (a Rust panic) stops this widget's instance: never reuse it.
+    function onError(event) {
+      if (event.detail && event.detail.internal && state.instance) state.instance.broken = true;
+    }
+    element.addEventListener('forum-widget:error', onError);
 
     if (state.options.loading === 'lazy' && 'IntersectionObserver' in window) {
       state.observer = new IntersectionObserver(function (entries) {
@@ -181,11 +221,18 @@
       },
       unmount: function () {
         state.gone = true;
+        element.removeEventListener('forum-widget:error', onError);
         if (state.observer) state.observer.disconnect();
         state.observer = null;
-        if (state.widget) state.widget.unmount();
+        if (state.widget && !state.instance.broken) state.widget.unmount();
         state.widget = null;
+        if (state.instance) state.instance.busy = false;
+        state.instance = null;
         root.replaceChildren();
+      },
+      /** Test hook: makes this widget's wasm panic, to check that the others survive. */
+      _panicForTests: function () {
+        if (state.widget) state.widget.panicForTests();
       },
     };
   }
@@ -215,7 +262,14 @@
   }
 
   // The one global: a namespace object.
-  var ns = window.ForumWidget = { version: '0.1.0', mount: mount, _script: base };
+  var ns = window.ForumWidget = {
+    version: '0.1.0',
+    mount: mount,
+    /** For the benchmark: bytes of wasm memory held by all instances. */
+    _wasmMemoryBytes: function () {
+      return instances.reduce(function (sum, i) { return sum + (i.exports ? i.exports.memory.buffer.byteLength : 0); }, 0);
+    },
+  };
   if (!customElements.get(TAG)) customElements.define(TAG, ForumWidgetElement);
   insertAfterScript(ns);
 

@@ -23,6 +23,7 @@ before(async () => {
     '/p/hostile-data': page(`${HOST}${widgets}${LOADER}`),
     '/p/default': page(`<script src="/dist/forum-widget.js" async></script>`),
     '/p/mixed': page(`${HOST}<forum-widget id="bad" src="/f/500"></forum-widget><forum-widget id="good"></forum-widget>${LOADER}`),
+    '/p/two': page(`${HOST}<forum-widget id="a"></forum-widget><forum-widget id="b"></forum-widget>${LOADER}`),
     '/p/cookie': page(`<forum-widget src="/f/record"></forum-widget>${LOADER}`),
     '/f/500': (req, res) => res.writeHead(500).end('boom'),
     '/f/slow': () => { /* never answers */ },
@@ -162,6 +163,23 @@ test('an error in one widget leaves the others working', async () => {
   const p = await h.open('/p/mixed', { count: 2 });
   assert.match(await p.locator('#bad .error').textContent(), /HTTP 500/);
   assert.match(await p.locator('#good .title').textContent(), /SME Cooperation Forum/);
+  await p.close();
+});
+
+test('a panic in one widget leaves the others working', async () => {
+  const p = await h.open('/p/two', { count: 2 });
+  await p.evaluate(() => {
+    try { document.getElementById('a')._forumWidget._panicForTests(); } catch (e) { window.__trap = String(e); }
+  });
+  assert.match(await p.evaluate(() => window.__trap), /unreachable/, 'the panic stopped its wasm instance');
+  assert.match(await p.locator('#a .error').textContent(), /internal error: panic requested by a test/);
+  await p.locator('#b [role=tab]', { hasText: 'Speakers' }).click();
+  assert.equal(await p.locator('#b [role=tab][aria-selected=true]').textContent(), 'Speakers', 'the other widget still works');
+  await p.evaluate(() => document.body.append(Object.assign(document.createElement('forum-widget'), { id: 'c' })));
+  await p.waitForFunction(() => document.getElementById('c').shadowRoot?.querySelector('.title'));
+  assert.equal(await p.locator('#c [role=tab][aria-selected=true]').textContent(), 'Summary', 'a new widget starts in a fresh instance');
+  assert.equal(await p.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length), 1);
+  await p.locator('#host-button').click();
   await p.close();
 });
 
