@@ -104,7 +104,10 @@ fn built_in_event_is_the_cangzhou_forum_with_corrected_names() {
         .url
         .as_deref()
         .is_some_and(|u| u.starts_with("https://www.miit.gov.cn/"))));
-    assert_eq!(event.items_of("sinisa-berjan").count(), 1);
+    let by_person = event.items_by_person();
+    assert_eq!(by_person[0], [0], "Xu Xiaolan: the opening ceremony");
+    assert_eq!(by_person[3], [0], "Siniša Berjan: the opening ceremony");
+    assert_eq!(by_person.len(), event.people.len());
 }
 
 #[test]

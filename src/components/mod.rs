@@ -69,6 +69,18 @@ pub fn text(value: &LocalizedText, t: &Strings) -> Html {
     }
 }
 
+/// `parts` with `separator` between them, each separator its own span.
+pub fn joined(separator: &'static str, parts: Vec<Html>) -> Html {
+    html! {
+        { for parts.into_iter().enumerate().map(|(i, part)| html! {
+            <>
+                if i > 0 { <span class="sep">{ separator }</span> }
+                { part }
+            </>
+        }) }
+    }
+}
+
 /// A country's name from its ISO code, marked with its language when the browser
 /// could only give it in English.
 pub fn country(code: &str, t: &Strings) -> Html {

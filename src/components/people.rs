@@ -1,6 +1,6 @@
 //! The Speakers view: every person, how they took part, and their programme items.
 
-use super::{country, heading, link_to, person_name, text, Ctx};
+use super::{country, heading, joined, link_to, person_name, text, Ctx};
 use crate::state::Target;
 use yew::prelude::*;
 
@@ -13,21 +13,10 @@ pub struct PeopleProps {
 pub fn People(props: &PeopleProps) -> Html {
     let ctx = &props.ctx;
     let Ctx { event, t, .. } = ctx;
-    // Each person's programme items, found in one pass (a large programme has thousands).
     let items_by_person = {
         let event = event.clone();
         use_memo(std::rc::Rc::as_ptr(&event) as usize, move |_| {
-            let mut by_person: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
-            for (index, item) in event.program.iter().enumerate() {
-                for id in &item.people {
-                    by_person.entry(id.as_str()).or_default().push(index);
-                }
-            }
-            event
-                .people
-                .iter()
-                .map(|p| by_person.get(p.id.as_str()).cloned().unwrap_or_default())
-                .collect::<Vec<_>>()
+            event.items_by_person()
         })
     };
     if event.people.is_empty() {
@@ -65,12 +54,7 @@ pub fn People(props: &PeopleProps) -> Html {
                         if !items.is_empty() {
                             <p class="takes-part">
                                 <span class="label">{ t.takes_part_in }{ ": " }</span>
-                                { for items.iter().enumerate().map(|(i, item)| html! {
-                                    <>
-                                        if i > 0 { <span class="sep">{ ", " }</span> }
-                                        { link_to(ctx, Target::Item(item.id.clone()), text(&item.title, t)) }
-                                    </>
-                                }) }
+                                { joined(", ", items.iter().map(|item| link_to(ctx, Target::Item(item.id.clone()), text(&item.title, t))).collect()) }
                             </p>
                         }
                     </li>

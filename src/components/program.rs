@@ -2,7 +2,7 @@
 //! kind, description and speakers.
 
 use super::calendar::AddToCalendar;
-use super::{heading, link_to, person_name, text, Ctx};
+use super::{heading, joined, link_to, person_name, text, Ctx};
 use crate::i18n::{fill, Strings};
 use crate::intl::{self, ReaderParts};
 use crate::model::{Date, Event, ProgramItem, ProgramKind};
@@ -78,12 +78,7 @@ fn item_view(ctx: &Ctx, index: usize, item: &ProgramItem) -> Html {
             if !people.is_empty() {
                 <p class="item-people">
                     <span class="label">{ t.speakers }{ ": " }</span>
-                    { for people.iter().enumerate().map(|(i, person)| html! {
-                        <>
-                            if i > 0 { <span class="sep">{ "; " }</span> }
-                            { link_to(ctx, Target::Speaker(person.id.clone()), person_name(person, t)) }
-                        </>
-                    }) }
+                    { joined("; ", people.iter().map(|person| link_to(ctx, Target::Speaker(person.id.clone()), person_name(person, t))).collect()) }
                 </p>
             }
             <AddToCalendar ctx={ctx.clone()} item={index} />
@@ -134,6 +129,24 @@ fn select_value(e: &Event_) -> String {
     e.target_dyn_into::<web_sys::HtmlSelectElement>()
         .map(|s| s.value())
         .unwrap_or_default()
+}
+
+/// A labelled `<select>` whose first option means "all"; `options` are
+/// (value, text, selected).
+fn filter_select(
+    label: &'static str,
+    all: &'static str,
+    onchange: Callback<Event_>,
+    options: Vec<(String, String, bool)>,
+) -> Html {
+    html! {
+        <label class="filter"><span>{ label }</span>
+            <select {onchange}>
+                <option value="">{ all }</option>
+                { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
+            </select>
+        </label>
+    }
 }
 
 #[function_component]
@@ -225,34 +238,19 @@ pub fn Program(props: &ProgramProps) -> Html {
                     <input type="search" value={filter.query.clone()} oninput={on_query} />
                 </label>
                 if days.len() > 1 {
-                    <label class="filter"><span>{ t.filter_day }</span>
-                        <select onchange={on_day}>
-                            <option value="">{ t.filter_all }</option>
-                            { for days.iter().enumerate().map(|(i, d)| html! {
-                                <option value={i.to_string()} selected={filter.day == Some(*d)}>{ intl::long_date(*d, t) }</option>
-                            }) }
-                        </select>
-                    </label>
+                    { filter_select(t.filter_day, t.filter_all, on_day, days.iter().enumerate().map(|(i, d)| {
+                        (i.to_string(), intl::long_date(*d, t), filter.day == Some(*d))
+                    }).collect()) }
                 }
                 if kinds.len() > 1 {
-                    <label class="filter"><span>{ t.filter_kind }</span>
-                        <select onchange={on_kind}>
-                            <option value="">{ t.filter_all }</option>
-                            { for kinds.iter().enumerate().map(|(i, k)| html! {
-                                <option value={i.to_string()} selected={filter.kind == Some(*k)}>{ t.kind(*k) }</option>
-                            }) }
-                        </select>
-                    </label>
+                    { filter_select(t.filter_kind, t.filter_all, on_kind, kinds.iter().enumerate().map(|(i, k)| {
+                        (i.to_string(), t.kind(*k).to_owned(), filter.kind == Some(*k))
+                    }).collect()) }
                 }
                 if rooms.len() > 1 {
-                    <label class="filter"><span>{ t.filter_room }</span>
-                        <select onchange={on_room}>
-                            <option value="">{ t.filter_all }</option>
-                            { for rooms.iter().map(|r| html! {
-                                <option value={r.clone()} selected={filter.room.as_deref() == Some(r.as_str())}>{ r.clone() }</option>
-                            }) }
-                        </select>
-                    </label>
+                    { filter_select(t.filter_room, t.filter_all, on_room, rooms.iter().map(|r| {
+                        (r.clone(), r.clone(), filter.room.as_deref() == Some(r.as_str()))
+                    }).collect()) }
                 }
             </div>
         }
