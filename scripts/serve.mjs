@@ -17,9 +17,22 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
+/** A content-hashed build file (name.0123456789.ext) never changes: cache it for a year. */
+const HASHED = /\.[0-9a-f]{10}\.(js|wasm)$/;
+export const cacheControl = (path) => (HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+/** Whether an Accept-Encoding header allows `encoding` (a q=0 entry refuses it). */
+export function accepts(header, encoding) {
+  return String(header || '').split(',').some((entry) => {
+    const [name, ...params] = entry.trim().split(';');
+    return name.trim().toLowerCase() === encoding && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
+
 /**
- * Serves files under `root`. `routes` maps a path to a handler (req, res) for test
- * fixtures; `cors` adds Access-Control-Allow-Origin: * to every answer.
+ * Serves files under `root`, with the cache headers README.md recommends for a CDN and
+ * the build's precompressed copies. `routes` maps a path to a handler (req, res) for
+ * test fixtures; `cors` adds Access-Control-Allow-Origin: * to every answer.
  */
 export function staticServer({ root, cors = false, routes = {} }) {
   const top = resolve(root);
@@ -35,12 +48,30 @@ export function staticServer({ root, cors = false, routes = {} }) {
     }
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
-      res.writeHead(200, {
+      const info = await stat(path);
+      const headers = {
         'Content-Type': TYPES[extname(path)] || 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-      });
-      res.end(body);
+        'Cache-Control': cacheControl(path),
+        ETag: `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`,
+        Vary: 'Accept-Encoding',
+      };
+      if (req.headers['if-none-match'] === headers.ETag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      // Files written by the build with .br and .gz copies are sent precompressed.
+      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!accepts(req.headers['accept-encoding'], encoding)) continue;
+        const packed = await readFile(path + suffix).catch(() => null);
+        if (packed) {
+          res.writeHead(200, { ...headers, 'Content-Encoding': encoding });
+          res.end(req.method === 'HEAD' ? undefined : packed);
+          return;
+        }
+      }
+      const body = await readFile(path);
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${url.pathname}\n`);
     }

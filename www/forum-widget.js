@@ -1,7 +1,8 @@
 /*!
  * forum-widget loader. Put this script where the widget should appear:
- *   <script src="https://cdn.example.org/forum-widget/forum-widget.js" async></script>
+ *   <script src="https://cdn.example.org/forum-widget/forum-widget.js"></script>
  * or use the element anywhere on the page, with the script once:
+ *   <style>forum-widget:not(:defined) { display: block; min-height: 100vh; }</style>
  *   <forum-widget lang="zh" view="program"></forum-widget>
  *   <script src="https://cdn.example.org/forum-widget/forum-widget.js" async data-mount="none"></script>
  * Options, events, CSS properties and the JS API: see README.md.
@@ -13,10 +14,13 @@
   var script = document.currentScript;
   var TAG = 'forum-widget';
   var OPTIONS = ['lang', 'src', 'view', 'sections', 'theme', 'heading-level', 'language-switcher', 'seo', 'loading'];
-  // Before the wasm has loaded: reserve space and keep host styles out.
-  var LOADER_CSS = ':host{display:block!important;min-height:12rem}' +
+  // Before the wasm has loaded: keep host styles out, and reserve space. The built-in
+  // event renders taller than the viewport at every width, so reserving the viewport's
+  // height keeps the content below it from moving while it is in view.
+  var LOADER_CSS = ':host{display:block!important}' +
     '.fw-loader-message{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif;color:#57606a;' +
-    'border:1px solid #d0d7de;border-radius:8px;background:#fff;min-height:12rem}' +
+    'border:1px solid #d0d7de;border-radius:8px;background:#fff}' +
+    '.fw-loading{box-sizing:border-box;min-height:var(--fw-placeholder-height,100vh)}' +
     '.fw-loader-message a{color:#1a56b8}';
 
   if (window.ForumWidget && window.ForumWidget.mount) {
@@ -31,6 +35,10 @@
   var base = new URL('.', script.src).href;
   // Where the built-in event was published; the fallback links there when the wasm cannot run.
   var SOURCE_PAGE = 'https://www.miit.gov.cn/jgsj/qyj/gzdt/art/2023/art_159c0082349e4e3592bc78ebd8f40d33.html';
+  // The build writes the content-hashed names of the other two files here.
+  var FILES = { core: 'forum-widget-core.js', wasm: 'forum-widget.wasm', wasmIntegrity: '' };
+  // A page that pins this script with Subresource Integrity gets the wasm checked too.
+  var pinned = !!script.integrity;
   var compiled = null;
   var instances = [];
   var sheet = null;
@@ -41,7 +49,7 @@
       if (typeof WebAssembly !== 'object') {
         compiled = Promise.reject(new Error('this browser does not support WebAssembly'));
       } else {
-        var response = fetch(base + 'forum-widget.wasm');
+        var response = fetch(base + FILES.wasm, pinned ? { integrity: FILES.wasmIntegrity } : {});
         // compileStreaming compiles while the file downloads.
         compiled = WebAssembly.compileStreaming
           ? WebAssembly.compileStreaming(response)
@@ -67,14 +75,13 @@
     var instance = { busy: true, broken: false, mod: null, exports: null };
     instances.push(instance);
     // A distinct module URL gives the new instance its own copy of the JS glue.
-    var url = base + 'forum-widget-core.js' + (instances.length > 1 ? '?instance=' + instances.length : '');
-    return compile().then(function (module) {
-      return import(url).then(function (mod) {
-        return mod.default({ module_or_path: module }).then(function (exports) {
-          instance.mod = mod;
-          instance.exports = exports;
-          return instance;
-        });
+    var url = base + FILES.core + (instances.length > 1 ? '?instance=' + instances.length : '');
+    // The glue downloads while the wasm compiles.
+    return Promise.all([compile(), import(url)]).then(function (loaded) {
+      return loaded[1].default({ module_or_path: loaded[0] }).then(function (exports) {
+        instance.mod = loaded[1];
+        instance.exports = exports;
+        return instance;
       });
     }).catch(function (error) {
       instances.splice(instances.indexOf(instance), 1);
@@ -85,7 +92,8 @@
   /** What went wrong before any wasm ran, for the reader (en/zh) and for the site's developer. */
   function reason(error) {
     var text = String(error && error.message || error);
-    var files = 'forum-widget-core.js and forum-widget.wasm must be served beside ' + base + 'forum-widget.js';
+    var files = FILES.core + ' and ' + FILES.wasm + ' must be served beside ' + base + 'forum-widget.js' +
+      (pinned ? ', from the same build as this pinned forum-widget.js' : '');
     if (typeof WebAssembly !== 'object') {
       return { en: 'this browser does not support WebAssembly', zh: '此浏览器不支持 WebAssembly', fix: 'Use a current browser.' };
     }
@@ -94,7 +102,7 @@
         fix: "Add 'wasm-unsafe-eval' (and " + new URL(base).origin + " when it is another origin) to script-src." };
     }
     if (error instanceof WebAssembly.CompileError || /CompileError|magic|expected|section/i.test(text)) {
-      return { en: 'forum-widget.wasm is damaged', zh: 'forum-widget.wasm 文件已损坏',
+      return { en: FILES.wasm + ' is damaged', zh: FILES.wasm + ' 文件已损坏',
         fix: 'Upload dist/ again; serve .wasm unmodified as application/wasm.' };
     }
     if (/status|404|not ok|Failed to fetch|import|module script/i.test(text)) {
@@ -108,9 +116,9 @@
     return /^zh\b/i.test(options.lang || document.documentElement.lang || navigator.language || '');
   }
 
-  function message(root, options, en, zh) {
+  function message(root, options, en, zh, className) {
     var box = document.createElement('p');
-    box.className = 'fw-loader-message';
+    box.className = 'fw-loader-message' + (className ? ' ' + className : '');
     box.setAttribute('role', 'status');
     box.setAttribute('lang', isChinese(options) ? 'zh' : 'en');
     box.textContent = isChinese(options) ? zh : en;
@@ -156,7 +164,7 @@
     var root = element.shadowRoot || element.attachShadow({ mode: 'open' });
     var state = { options: normalize(options || {}), widget: null, instance: null, gone: false, observer: null };
     adoptLoaderStyles(root);
-    message(root, state.options, 'Loading event…', '正在加载活动信息…');
+    message(root, state.options, 'Loading event…', '正在加载活动信息…', 'fw-loading');
 
     function fail(error) {
       var why = reason(error);

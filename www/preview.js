@@ -5,6 +5,8 @@
   var form = document.getElementById('options');
   var scriptUrl = new URL('dist/forum-widget.js', location.href).href;
   var ATTRS = ['lang', 'view', 'sections', 'theme', 'src'];
+  // The loader's Subresource Integrity hash, from the build's manifest.
+  var integrity = '';
 
   function escapeAttr(value) {
     return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -21,7 +23,8 @@
       src: (data.get('src') || '').trim(),
     };
     var primary = data.get('use-primary') ? data.get('primary') : '';
-    return { options: options, primary: primary };
+    var pin = data.get('pin') && integrity ? ' integrity="' + integrity + '" crossorigin="anonymous"' : '';
+    return { options: options, primary: primary, pin: pin };
   }
 
   function attributes(options, prefix) {
@@ -34,10 +37,12 @@
     var c = chosen();
     var style = c.primary ? '<style>forum-widget { --fw-primary: ' + c.primary + '; }</style>\n' : '';
     document.getElementById('snippet').value =
-      style + '<script src="' + scriptUrl + '" async' + attributes(c.options, 'data-') + '></script>';
+      style + '<script src="' + scriptUrl + '"' + c.pin + attributes(c.options, 'data-') + '></script>';
     document.getElementById('snippet-element').value =
-      style + '<forum-widget' + attributes(c.options, '') + '></forum-widget>\n' +
-      '<script src="' + scriptUrl + '" async data-mount="none"></script>';
+      '<style>forum-widget:not(:defined) { display: block; min-height: 100vh; }' +
+      (c.primary ? '\nforum-widget { --fw-primary: ' + c.primary + '; }' : '') + '</style>\n' +
+      '<forum-widget' + attributes(c.options, '') + '></forum-widget>\n' +
+      '<script src="' + scriptUrl + '" async' + c.pin + ' data-mount="none"></script>';
 
     var live = document.querySelector('.partner forum-widget');
     if (!live) return;
@@ -54,6 +59,11 @@
   // The live widget appears when the async loader has run.
   if (window.customElements) customElements.whenDefined('forum-widget').then(render);
   render();
+  fetch(new URL('dist/manifest.json', location.href)).then(function (r) { return r.ok ? r.json() : {}; })
+    .then(function (manifest) {
+      integrity = manifest.integrity || '';
+      render();
+    }, function () { /* no manifest: snippets without SRI */ });
 
   document.querySelectorAll('[data-copy]').forEach(function (button) {
     button.addEventListener('click', function () {

@@ -3,10 +3,14 @@
 // start and the embed-code builder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { start, page, json, ROOT, RESULTS, TITLE_EN, TITLE_ZH, texts, wasmFetches, waitForWidgets } from './harness.mjs';
 
 const LOADER = '<script src="/dist/forum-widget.js" async data-mount="none"></script>';
+const AFTER = `<p id="after">${'Partner text after the widget. '.repeat(20)}</p>`;
+const SHIFT = `<script>window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; })
+  .observe({ type: 'layout-shift', buffered: true });</script>`;
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 const THEMED = `<style>
   forum-widget.themed {
@@ -31,6 +35,10 @@ before(async () => {
       '<link rel="stylesheet" href="/p/lazy.css">'),
     '/p/lazy.css': (req, res) => res.writeHead(200, { 'Content-Type': 'text/css' }).end('#spacer { height: 4000px }'),
     '/p/blank': page(LOADER),
+    // The two embed forms README.md recommends, with partner text below the widget.
+    '/p/shift-script': page(`<h1>Partner</h1><script src="/dist/forum-widget.js"></script>${AFTER}`, SHIFT),
+    '/p/shift-element': page(`<h1>Partner</h1><style>forum-widget:not(:defined) { display: block; min-height: 100vh; }</style>
+      <forum-widget></forum-widget>${AFTER}${LOADER}`, SHIFT),
   });
 });
 after(() => h?.close());
@@ -232,12 +240,39 @@ test('loading="lazy": no wasm is fetched until the widget nears the viewport', a
   await p.close();
 });
 
+test('the host page does not move while the widget loads and renders (layout shift < 0.01)', async () => {
+  for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) for (const form of ['script', 'element']) {
+    const p = await h.newPage({ viewport });
+    await p.goto(`${h.base}/p/shift-${form}`);
+    await waitForWidgets(p, 1);
+    // Two frames after the render, so every shift it caused has been reported.
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const shift = await p.evaluate(() => window.__shift);
+    assert.ok(shift < 0.01, `${form} form: layout shift ${shift} at ${viewport.width}×${viewport.height}`);
+    await p.close();
+  }
+});
+
+test('the space reserved while loading is --fw-placeholder-height', async () => {
+  const p = await h.newPage({ viewport: { width: 800, height: 600 } });
+  await p.goto(h.base + '/p/lazy');
+  await p.waitForFunction(() => window.ForumWidget?.mount);
+  const height = () => p.evaluate(() => document.querySelector('forum-widget').getBoundingClientRect().height);
+  assert.equal(await height(), 600, 'the viewport height by default');
+  await p.evaluate(() => document.querySelector('forum-widget').style.setProperty('--fw-placeholder-height', '321px'));
+  assert.equal(await height(), 321);
+  await p.close();
+});
+
 test("the builder's snippets, pasted into a blank page, render the widget it shows", async () => {
   const p = await h.open('/', { viewport: { width: 1280, height: 900 } });
   await p.selectOption('select[name=lang]', 'zh');
   await p.selectOption('select[name=view]', 'program');
   await p.selectOption('select[name=theme]', 'dark');
   await p.uncheck('input[name=sections][value=summary]');
+  await p.check('input[name=pin]');
+  const sri = `sha384-${createHash('sha384').update(await readFile(`${ROOT}dist/forum-widget.js`)).digest('base64')}`;
+  await p.waitForFunction(() => document.getElementById('snippet').value.includes('integrity='));
   await p.waitForFunction(() => document.querySelector('.partner forum-widget').shadowRoot.querySelector('[aria-selected=true]')?.textContent === '议程');
   const look = (q) => q.evaluate(() => {
     const root = document.querySelector('forum-widget').shadowRoot;
@@ -249,6 +284,7 @@ test("the builder's snippets, pasted into a blank page, render the widget it sho
   await p.screenshot({ path: `${RESULTS}/builder.png`, fullPage: true });
   for (const id of ['snippet', 'snippet-element']) {
     const snippet = await p.locator(`#${id}`).inputValue();
+    assert.ok(snippet.includes(` integrity="${sri}" crossorigin="anonymous"`), snippet);
     const blank = await h.newPage();
     await blank.goto(h.base + '/p/blank');
     await blank.evaluate(() => document.querySelectorAll('forum-widget').forEach((e) => e.remove()));

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: loopback servers over the repository (the
 // built dist/ included), Debian's Chromium through playwright-core, and helpers.
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -9,6 +10,15 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RESULTS = `${ROOT}test-results`;
 export const TITLE_EN = '5th China–CEEC (Cangzhou) SME Cooperation Forum';
 export const TITLE_ZH = '第五届中国—中东欧国家（沧州）中小企业合作论坛';
+
+/**
+ * The built files' names from dist/manifest.json: `loader` (forum-widget.js), `core` and
+ * `wasm` (content-hashed).
+ */
+export function distNames() {
+  const { loader, core, wasm } = JSON.parse(readFileSync(`${ROOT}dist/manifest.json`, 'utf8'));
+  return { loader, core, wasm };
+}
 
 /** A route handler answering a plain partner page with `body` (and `head`). */
 export function page(body, head = '', headers = {}) {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { start, page, ROOT, RESULTS, waitForWidgets } from './harness.mjs';
+import { start, page, ROOT, RESULTS, waitForWidgets, distNames } from './harness.mjs';
 
 const LOADER = '<script src="/dist/forum-widget.js" async data-mount="none"></script>';
 const HOST = '<button id="host-button" type="button">Host button</button>';
@@ -15,6 +15,7 @@ const seenHeaders = [];
 let h;
 before(async () => {
   const event = await readFile(`${ROOT}data/forum-2023.json`);
+  const names = distNames();
   const dist = (file) => async (req, res) => res.writeHead(200, {
     'Content-Type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
   }).end(await readFile(`${ROOT}dist/${file}`));
@@ -40,11 +41,11 @@ before(async () => {
     },
     '/f/cors': (req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(event),
     '/broken/forum-widget.js': dist('forum-widget.js'),
-    '/broken/forum-widget-core.js': dist('forum-widget-core.js'),
-    '/broken/forum-widget.wasm': (req, res) => res.writeHead(404).end('missing'),
+    [`/broken/${names.core}`]: dist(names.core),
+    [`/broken/${names.wasm}`]: (req, res) => res.writeHead(404).end('missing'),
     '/corrupt/forum-widget.js': dist('forum-widget.js'),
-    '/corrupt/forum-widget-core.js': dist('forum-widget-core.js'),
-    '/corrupt/forum-widget.wasm': (req, res) => res.writeHead(200, { 'Content-Type': 'application/wasm' }).end(Buffer.from('\0asm\x01\0\0\0garbage garbage')),
+    [`/corrupt/${names.core}`]: dist(names.core),
+    [`/corrupt/${names.wasm}`]: (req, res) => res.writeHead(200, { 'Content-Type': 'application/wasm' }).end(Buffer.from('\0asm\x01\0\0\0garbage garbage')),
     '/p/wasm-404': page(`${HOST}<script src="/broken/forum-widget.js" async></script>`),
     '/p/wasm-corrupt': page(`${HOST}<script src="/corrupt/forum-widget.js" async></script>`),
     '/p/no-wasm': page(`${HOST}<script src="/dist/forum-widget.js" async></script>`),
@@ -185,7 +186,7 @@ test('a panic in one widget leaves the others working', async () => {
 
 test('loader faults: wasm 404, corrupt wasm, no WebAssembly, CSP without wasm', async () => {
   assert.match(await fault('/p/wasm-404', /could not be loaded: the widget files could not be fetched/), /must be served beside/);
-  assert.match(await fault('/p/wasm-corrupt', /could not be loaded: forum-widget\.wasm is damaged/), /Upload dist\/ again/);
+  assert.match(await fault('/p/wasm-corrupt', /could not be loaded: forum-widget\.[0-9a-f]{10}\.wasm is damaged/), /Upload dist\/ again/);
   assert.match(await fault('/p/no-wasm', /does not support WebAssembly/, { init: () => { delete window.WebAssembly; } }), /current browser/);
   assert.match(await fault('/p/csp-no-wasm', /Content-Security-Policy does not allow WebAssembly/), /wasm-unsafe-eval/);
   const p = await h.newPage();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, page, json, ROOT, RESULTS, texts, wasmFetches } from './harness.mjs';
+import { start, page, json, ROOT, RESULTS, texts, wasmFetches, distNames } from './harness.mjs';
 
 const NAMES = ['Xu Xiaolan', 'Siniša Mali', 'Adam Struzik', 'Siniša Berjan', 'Archil Kalandia'];
 const ITEMS = ['Opening ceremony', 'Keynote forum', 'SME Innovation Achievements Exhibition', 'Cross-border matchmaking meeting'];
@@ -180,14 +180,14 @@ test('the script works from another origin that sends CORS headers', async () =>
   const p = await open('/p/cross-origin');
   assert.equal(await p.locator('forum-widget .title').textContent(), '5th China–CEEC (Cangzhou) SME Cooperation Forum');
   const wasm = await p.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.name);
-  assert.equal(wasm, `${h.crossBase}/dist/forum-widget.wasm`, 'the wasm is loaded relative to the script, not the page');
+  assert.equal(wasm, `${h.crossBase}/dist/${distNames().wasm}`, 'the wasm is loaded relative to the script, not the page');
   assert.deepEqual(p.consoleErrors, []);
   await p.close();
 });
 
 test('the preview page shows the widget beside the embed snippet (screenshot saved)', async () => {
   const p = await open('/', { viewport: { width: 1280, height: 900 } });
-  assert.match(await p.locator('#snippet').inputValue(), /^<script src="http:[^"]+\/dist\/forum-widget\.js" async><\/script>$/);
+  assert.match(await p.locator('#snippet').inputValue(), /^<script src="http:[^"]+\/dist\/forum-widget\.js"><\/script>$/);
   assert.equal(await p.locator('forum-widget .title').textContent(), '5th China–CEEC (Cangzhou) SME Cooperation Forum');
   await p.screenshot({ path: `${RESULTS}/preview.png`, fullPage: true });
   await p.setViewportSize({ width: 390, height: 800 });
