@@ -60,6 +60,7 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_reducer(|| ViewState {
         tab: props.options.first_tab(),
         focus: None,
+        all_views: false,
     });
     // The source the state shows or awaits (`Some(None)`: the built-in event), so the
     // first run does not parse twice and a late reply for an old URL is dropped.
@@ -97,14 +98,25 @@ pub fn App(props: &AppProps) -> Html {
         Load::Failed(error) => Some(Err(error.clone())),
     };
     let host = props.host.clone();
-    use_effect_with(outcome, move |outcome| match outcome {
-        Some(Ok(id)) => host.emit("ready", &detail(&[("event", id)])),
-        Some(Err(error)) => {
-            let english = error.message(crate::i18n::strings_for("en"));
-            gloo::console::error!(format!("forum-widget: {english}"));
-            host.emit("error", &detail(&[("message", &english)]));
+    let render_all = view.dispatcher();
+    use_effect_with(outcome, move |outcome| {
+        let mut later = None;
+        match outcome {
+            Some(Ok(id)) => {
+                host.emit("ready", &detail(&[("event", id)]));
+                // The hidden views, once the shown one is on screen.
+                later = Some(gloo::timers::callback::Timeout::new(0, move || {
+                    render_all.dispatch(Action::RenderAllViews)
+                }));
+            }
+            Some(Err(error)) => {
+                let english = error.message(crate::i18n::strings_for("en"));
+                gloo::console::error!(format!("forum-widget: {english}"));
+                host.emit("error", &detail(&[("message", &english)]));
+            }
+            None => {}
         }
-        None => {}
+        move || drop(later)
     });
     // Follow the host when it asks for another first view, and keep the shown tab
     // inside the sections when it changes them.
@@ -203,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
                 open,
             };
             html! {
-                <Loaded {ctx} title_level={options.heading_level} tab={view.tab}
+                <Loaded {ctx} title_level={options.heading_level} tab={view.tab} all_views={view.all_views}
                     focus={view.focus.clone()} {on_select} {switcher} />
             }
         }
@@ -220,6 +232,7 @@ struct LoadedProps {
     switcher: Option<Html>,
     title_level: u8,
     tab: Tab,
+    all_views: bool,
     focus: Option<(u32, Target)>,
     on_select: Callback<Tab>,
 }
@@ -288,7 +301,7 @@ fn Loaded(props: &LoadedProps) -> Html {
                 { for ctx.sections.iter().map(|&tab| html! {
                     <section class="panel" role="tabpanel" id={panel_id(tab)} aria-labelledby={tab_id(tab)}
                         tabindex="0" hidden={tab != props.tab} part="panel" data-title={tab_label(t, tab)}>
-                        { view_of(tab) }
+                        if tab == props.tab || props.all_views { { view_of(tab) } }
                     </section>
                 }) }
             </>

@@ -5,6 +5,7 @@ use crate::i18n::Strings;
 use crate::model::{Date, Time};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -53,7 +54,12 @@ thread_local! {
 
 /// A cached `Intl.DateTimeFormat`; an error when the browser refuses the locale or options.
 fn formatter(locale: &str, pairs: &[(&str, &str)]) -> Result<DateTimeFormat, JsValue> {
-    let key = format!("{locale}|{pairs:?}");
+    let mut key = locale.to_owned();
+    for (name, value) in pairs {
+        for piece in ["|", name, "=", value] {
+            key.push_str(piece);
+        }
+    }
     if let Some(found) = FORMATTERS.with(|c| {
         c.borrow()
             .iter()
@@ -223,12 +229,35 @@ pub fn country_name(code: &str, t: &Strings) -> (String, &'static str) {
     (name, lang)
 }
 
+thread_local! {
+    /// UTC offsets already found, by zone and minute. A programme has few distinct times,
+    /// and asking `Intl` costs far more than a look-up: a 1,000-item programme asks for
+    /// about ten offsets per item.
+    static OFFSETS: RefCell<(String, HashMap<i64, f64>)> = RefCell::new(Default::default());
+}
+
 /// Minutes east of UTC of `zone` at the instant `epoch_ms`.
 fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
+    let minute = (epoch_ms / 60_000.0).floor() as i64;
+    let known = OFFSETS.with(|cache| {
+        let cache = cache.borrow();
+        (cache.0 == zone).then(|| cache.1.get(&minute).copied())?
+    });
+    if known.is_some() {
+        return known;
+    }
+    // The wall clock has minute resolution, so one answer holds for the whole minute.
     let (date, minutes) = wall_clock(zone, epoch_ms)?;
     let wall = date.utc_midnight_ms() + (minutes * 60_000) as f64;
-    let floored = (epoch_ms / 60_000.0).floor() * 60_000.0;
-    Some(((wall - floored) / 60_000.0).round())
+    let offset = ((wall - minute as f64 * 60_000.0) / 60_000.0).round();
+    OFFSETS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.0 != zone {
+            *cache = (zone.to_owned(), HashMap::new());
+        }
+        cache.1.insert(minute, offset);
+    });
+    Some(offset)
 }
 
 /// The instant at which the wall clock in `zone` shows `date` `time`.

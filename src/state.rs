@@ -71,11 +71,16 @@ pub struct ViewState {
     pub tab: Tab,
     /// The entry to focus once rendered, numbered so that opening it twice refocuses.
     pub focus: Option<(u32, Target)>,
+    /// Whether the hidden views are rendered too. The shown view renders first, so a large
+    /// programme does not hold up the first paint; the others follow (for printing and a
+    /// quick switch).
+    pub all_views: bool,
 }
 
 pub enum Action {
     SelectTab(Tab),
     Open(Target),
+    RenderAllViews,
 }
 
 impl Reducible for ViewState {
@@ -84,14 +89,24 @@ impl Reducible for ViewState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::SelectTab(tab) if tab == self.tab => self,
-            Action::SelectTab(tab) => Rc::new(ViewState { tab, focus: None }),
+            Action::SelectTab(tab) => Rc::new(ViewState {
+                tab,
+                focus: None,
+                all_views: self.all_views,
+            }),
             Action::Open(target) => {
                 let serial = self.focus.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
                 Rc::new(ViewState {
                     tab: target.tab(),
                     focus: Some((serial, target)),
+                    all_views: self.all_views,
                 })
             }
+            Action::RenderAllViews if self.all_views => self,
+            Action::RenderAllViews => Rc::new(ViewState {
+                all_views: true,
+                ..(*self).clone()
+            }),
         }
     }
 }
@@ -113,6 +128,7 @@ mod tests {
         let start = Rc::new(ViewState {
             tab: Tab::Summary,
             focus: None,
+            all_views: false,
         });
         let once = start.reduce(Action::Open(Target::Item("keynote".into())));
         assert_eq!(once.tab, Tab::Program);
@@ -130,5 +146,22 @@ mod tests {
             &tab,
             &tab.clone().reduce(Action::SelectTab(Tab::Summary))
         ));
+    }
+
+    #[test]
+    fn hidden_views_once_rendered_stay_rendered() {
+        let start = Rc::new(ViewState {
+            tab: Tab::Speakers,
+            focus: None,
+            all_views: false,
+        });
+        let all = start.reduce(Action::RenderAllViews);
+        assert!(all.all_views);
+        assert!(Rc::ptr_eq(
+            &all,
+            &all.clone().reduce(Action::RenderAllViews)
+        ));
+        let moved = all.reduce(Action::Open(Target::Speaker("x".into())));
+        assert!(moved.all_views && moved.reduce(Action::SelectTab(Tab::Program)).all_views);
     }
 }

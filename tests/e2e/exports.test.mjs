@@ -139,8 +139,9 @@ test('two widgets of one event give one JSON-LD block; unmounting both removes i
 test('printing shows the summary, speakers and programme without the tabs', async () => {
   const p = await h.open('/p/en', { viewport: { width: 900, height: 1200 } });
   await p.emulateMedia({ media: 'print' });
-  for (const panel of ['summary', 'speakers', 'program']) {
-    assert.ok(await p.locator(`forum-widget #fw-panel-${panel}`).isVisible(), `${panel} is printed`);
+  // The hidden views render just after the shown one; printing shows all three.
+  for (const [panel, entry] of [['summary', '.figures li'], ['speakers', '.person'], ['program', '.item']]) {
+    await p.locator(`forum-widget #fw-panel-${panel} ${entry}`).first().waitFor({ state: 'visible', timeout: 5000 });
   }
   assert.ok(!(await p.locator('forum-widget [role=tablist]').isVisible()));
   assert.ok(!(await p.locator('forum-widget .calendar').first().isVisible()));
