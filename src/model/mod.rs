@@ -2,7 +2,7 @@
 
 pub mod date;
 pub mod event;
-pub mod json_path;
+pub mod json;
 pub mod parse;
 pub mod status;
 pub mod text;

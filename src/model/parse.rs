@@ -1,8 +1,9 @@
 //! JSON → validated [`Event`], with errors that name the failing field.
 
 use super::event::{Event, FORMAT_VERSION};
-use super::json_path::{offset_of, path_at};
+use super::json;
 use super::text::{is_language_tag, LocalizedText};
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt;
@@ -50,10 +51,13 @@ pub fn parse_event(json: &str) -> Result<Event, EventError> {
             ),
         ));
     }
-    check_version(json)?;
-    // check_version read the whole text, so any error now is about the data, not the
-    // syntax (serde_json calls a number where an enum belongs "expected value").
-    let mut event: Event = serde_json::from_str(json).map_err(|e| data_error(json, e))?;
+    let mut event: Event = match json::from_str(json) {
+        Ok(event) => event,
+        Err(first) => return Err(refusal(json, first)),
+    };
+    if event.version != FORMAT_VERSION {
+        return Err(unsupported(event.version.into()));
+    }
     validate(&event)?;
     event
         .program
@@ -61,79 +65,55 @@ pub fn parse_event(json: &str) -> Result<Event, EventError> {
     Ok(event)
 }
 
-/// Only the version, read first so that a file of another version gets that error
-/// rather than a confusing one about some field that changed.
+impl From<json::Error> for EventError {
+    fn from(e: json::Error) -> Self {
+        EventError {
+            path: e.path(),
+            problem: e.problem().to_owned(),
+        }
+    }
+}
+
+fn unsupported(version: u64) -> EventError {
+    err(
+        "version",
+        format!("unsupported version {version}; this widget reads version {FORMAT_VERSION}"),
+    )
+}
+
+/// Only the version, read when a file is refused: a file of another version gets that
+/// error rather than a confusing one about some field that changed.
 #[derive(Deserialize)]
 struct Header {
     version: Option<u64>,
 }
 
-fn check_version(json: &str) -> Result<(), EventError> {
-    match serde_json::from_str::<Header>(json) {
-        Ok(Header { version: None }) => Err(err("version", "missing")),
-        Ok(Header { version: Some(v) }) if v == u64::from(FORMAT_VERSION) => Ok(()),
-        Ok(Header { version: Some(v) }) => Err(err(
-            "version",
-            format!("unsupported version {v}; this widget reads version {FORMAT_VERSION}"),
-        )),
-        Err(e) => match from_serde(json, e) {
-            e if e.path == "version" => Err(err(
-                "version",
-                format!("must be the number {FORMAT_VERSION}"),
-            )),
-            e if e.path == "." && !e.problem.starts_with("invalid JSON") => {
-                Err(err(".", "expected a JSON object describing one event"))
-            }
-            e => Err(e),
-        },
+/// The error to report for a file whose reading as an [`Event`] failed with `first`.
+/// Broken JSON anywhere in the file comes first, then a file that is not one object,
+/// then a missing, mistyped or unsupported version, and only then `first`.
+fn refusal(json: &str, first: json::Error) -> EventError {
+    if first.is_syntax() {
+        return first.into();
     }
-}
-
-fn message_of(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    full.rfind(" at line ")
-        .map_or(full.clone(), |at| full[..at].to_owned())
-}
-
-fn from_serde(json: &str, e: serde_json::Error) -> EventError {
-    if e.is_syntax() || e.is_eof() {
-        return err(
-            ".",
-            format!(
-                "invalid JSON at line {}, column {}: {}",
-                e.line(),
-                e.column(),
-                message_of(&e)
-            ),
-        );
+    if let Err(broken) = json::from_str::<IgnoredAny>(json) {
+        return broken.into();
     }
-    data_error(json, e)
-}
-
-fn data_error(json: &str, e: serde_json::Error) -> EventError {
-    let message = message_of(&e);
-    let mut offset = offset_of(json, e.line(), e.column());
-    // serde_json reports most type errors at the offending value's first byte, but
-    // this one (a non-string where an enum belongs) just after it.
-    let message = if message == "expected value" {
-        offset = offset.saturating_sub(1);
-        "invalid type"
-    } else {
-        message.as_str()
-    };
-    let missing = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'));
-    let path = path_at(json, offset, missing.is_none());
-    if let Some(field) = missing {
-        let path = if path == "." {
-            field.to_owned()
-        } else {
-            format!("{path}.{field}")
-        };
-        return err(path, "missing");
+    match json::from_str::<Header>(json) {
+        Err(e) if e.path() == "version" => {
+            err("version", format!("must be the number {FORMAT_VERSION}"))
+        }
+        Err(_)
+            if !json
+                .trim_start_matches([' ', '\t', '\n', '\r'])
+                .starts_with('{') =>
+        {
+            err(".", "expected a JSON object describing one event")
+        }
+        Err(e) => e.into(),
+        Ok(Header { version: None }) => err("version", "missing"),
+        Ok(Header { version: Some(v) }) if v != u64::from(FORMAT_VERSION) => unsupported(v),
+        Ok(_) => first.into(),
     }
-    err(path, message)
 }
 
 struct Checker {
