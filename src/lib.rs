@@ -25,6 +25,12 @@ use web_sys::{Element, ShadowRoot};
 use yew::prelude::*;
 use yew::AppHandle;
 
+/// The wasm's allocator: talc, smaller than the default dlmalloc and as fast on a
+/// 1,000-item programme. Moving blocks instead of resizing them in place keeps it smaller.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The widget's stylesheet, adopted into each shadow root (no `<style>` tag, CSP-safe).
 pub const STYLES: &str = include_str!("widget.css");
 
