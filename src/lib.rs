@@ -31,8 +31,9 @@ use yew::AppHandle;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// The widget's stylesheet, adopted into each shadow root (no `<style>` tag, CSP-safe).
-pub const STYLES: &str = include_str!("widget.css");
+/// The widget's stylesheet, adopted into each shadow root (no `<style>` tag, CSP-safe):
+/// `src/widget.css` without its comments and needless whitespace (see `build.rs`).
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
