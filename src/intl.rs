@@ -5,6 +5,7 @@ use crate::i18n::Strings;
 use crate::model::{Date, Time};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -53,7 +54,12 @@ thread_local! {
 
 /// A cached `Intl.DateTimeFormat`; an error when the browser refuses the locale or options.
 fn formatter(locale: &str, pairs: &[(&str, &str)]) -> Result<DateTimeFormat, JsValue> {
-    let key = format!("{locale}|{pairs:?}");
+    // Each value is preceded by its length, so that no value (a zone name from an
+    // event file, say) can pass for other options.
+    let mut key = String::from(locale);
+    for (name, value) in pairs {
+        let _ = write!(key, "|{name}={}:{value}", value.len());
+    }
     if let Some(found) = FORMATTERS.with(|c| {
         c.borrow()
             .iter()
