@@ -111,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             Some(Err(error)) => {
                 let english = error.message(crate::i18n::strings_for("en"));
-                gloo::console::error!(format!("forum-widget: {english}"));
+                web_sys::console::error_1(&format!("forum-widget: {english}").into());
                 host.emit("error", &detail(&[("message", &english)]));
             }
             None => {}

@@ -4,7 +4,9 @@ use crate::i18n::{fill, Strings};
 use crate::model::parse::MAX_FILE_BYTES;
 use crate::model::{parse_event, Event, EventError};
 use gloo::timers::callback::Timeout;
-use gloo_net::http::Request;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCredentials, RequestInit, Response};
 
 /// A request that has not finished by then is abandoned.
 pub const TIMEOUT_SECONDS: u32 = 15;
@@ -38,6 +40,21 @@ impl LoadError {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, which exists in windows and workers alike.
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn fetch_with_init(url: &str, init: &RequestInit) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// What the browser said about a failed request, e.g. `TypeError: Failed to fetch`.
+fn describe(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.to_string().into(),
+        None => error.as_string().unwrap_or_default(),
+    }
+}
+
 /// Types that are certainly not an event file (an HTML error page served with 200, say).
 fn clearly_not_json(content_type: &str) -> bool {
     let t = content_type.to_ascii_lowercase();
@@ -67,33 +84,39 @@ pub async fn fetch_event(url: &str) -> Result<Event, LoadError> {
         }
     };
 
-    let response = Request::get(url)
-        .credentials(web_sys::RequestCredentials::Omit)
-        .abort_signal(signal.as_ref())
-        .send()
+    let init = RequestInit::new();
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(signal.as_ref());
+    let request = fetch_with_init(url, &init).map_err(|e| failed(describe(&e)))?;
+    let response: Response = JsFuture::from(request)
         .await
-        .map_err(|e| failed(e.to_string()))?;
+        .map_err(|e| failed(describe(&e)))?
+        .dyn_into()
+        .map_err(|e| failed(describe(&e)))?;
     if !response.ok() {
         return Err(LoadError::Http {
             url: url_owned(),
             status: response.status(),
         });
     }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let content_type = header("content-type").unwrap_or_default();
     if clearly_not_json(&content_type) {
         return Err(LoadError::NotJson {
             url: url_owned(),
             content_type,
         });
     }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|l| l.trim().parse::<usize>().ok());
+    let declared = header("content-length").and_then(|l| l.trim().parse::<usize>().ok());
     if declared.is_some_and(|len| len > MAX_FILE_BYTES) {
         return Err(LoadError::TooLarge { url: url_owned() });
     }
-    let body = response.text().await.map_err(|e| failed(e.to_string()))?;
+    let text = response.text().map_err(|e| failed(describe(&e)))?;
+    let body = JsFuture::from(text)
+        .await
+        .map_err(|e| failed(describe(&e)))?
+        .as_string()
+        .unwrap_or_default();
     drop(timer);
     if body.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { url: url_owned() });

@@ -6,6 +6,7 @@ use crate::model::{Date, Time};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -54,11 +55,11 @@ thread_local! {
 
 /// A cached `Intl.DateTimeFormat`; an error when the browser refuses the locale or options.
 fn formatter(locale: &str, pairs: &[(&str, &str)]) -> Result<DateTimeFormat, JsValue> {
-    let mut key = locale.to_owned();
+    // Each value is preceded by its length, so that no value (a zone name from an
+    // event file, say) can pass for other options.
+    let mut key = String::from(locale);
     for (name, value) in pairs {
-        for piece in ["|", name, "=", value] {
-            key.push_str(piece);
-        }
+        let _ = write!(key, "|{name}={}:{value}", value.len());
     }
     if let Some(found) = FORMATTERS.with(|c| {
         c.borrow()

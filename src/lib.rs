@@ -25,8 +25,15 @@ use web_sys::{Element, ShadowRoot};
 use yew::prelude::*;
 use yew::AppHandle;
 
-/// The widget's stylesheet, adopted into each shadow root (no `<style>` tag, CSP-safe).
-pub const STYLES: &str = include_str!("widget.css");
+/// The wasm's allocator: talc, smaller than the default dlmalloc and as fast on a
+/// 1,000-item programme. Moving blocks instead of resizing them in place keeps it smaller.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The widget's stylesheet, adopted into each shadow root (no `<style>` tag, CSP-safe):
+/// `src/widget.css` without its comments and needless whitespace (see `build.rs`).
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };

@@ -305,6 +305,30 @@ async fn mount_adopts_styles_and_unmount_removes_its_nodes() {
     assert_eq!(root.child_element_count(), 0);
 }
 
+/// The browser's own reading of `src/widget.css` and of the minified copy the wasm
+/// embeds is the same, rule by rule. Custom property values keep their whitespace as
+/// written (`var(--a, b)` against `var(--a,b)`), so whitespace runs count as one space
+/// and whitespace beside a comma is not compared.
+#[wasm_bindgen_test]
+fn the_embedded_stylesheet_parses_to_the_same_rules_as_src_widget_css() {
+    let rules = |css: &str| -> Vec<String> {
+        let sheet = web_sys::CssStyleSheet::new().unwrap();
+        sheet.replace_sync(css).unwrap();
+        let list = sheet.css_rules().unwrap();
+        (0..list.length())
+            .map(|i| {
+                let text = list.item(i).unwrap().css_text();
+                let words: Vec<&str> = text.split_whitespace().collect();
+                words.join(" ").replace(", ", ",").replace(" ,", ",")
+            })
+            .collect()
+    };
+    let source = rules(include_str!("../src/widget.css"));
+    assert!(source.len() > 50, "{} rules", source.len());
+    assert!(forum_widget::STYLES.len() < include_str!("../src/widget.css").len());
+    assert_eq!(rules(forum_widget::STYLES), source);
+}
+
 #[wasm_bindgen_test]
 async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
     let root = shadow_host();
