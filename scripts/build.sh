@@ -9,7 +9,7 @@ rm -rf target/bindgen
 wasm-bindgen --target web --no-typescript --out-dir target/bindgen --out-name forum-widget-core \
   target/wasm32-unknown-unknown/release/forum_widget.wasm
 
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \
+node_modules/.bin/wasm-opt -Oz --converge --strip-target-features --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \
   target/bindgen/forum-widget-core_bg.wasm -o target/bindgen/forum-widget.opt.wasm
 # Minifies the JS, gives the wasm and its glue content-hashed names, writes .gz/.br copies.
 node scripts/dist.mjs target/bindgen/forum-widget.opt.wasm target/bindgen/forum-widget-core.js
