@@ -1,7 +1,7 @@
 //! "Add to calendar": an .ics download made in the browser, and Google Calendar and
 //! Outlook.com links.
 
-use super::Ctx;
+use super::{sep, Ctx};
 use crate::calendar::{self, google_link, ics, outlook_link, Entry};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -80,9 +80,9 @@ pub fn AddToCalendar(props: &AddToCalendarProps) -> Html {
         <p class="calendar" part="calendar">
             <span class="label">{ t.add_to_calendar }{ ": " }</span>
             <button type="button" class="link" {onclick}>{ t.calendar_file }</button>
-            <span class="sep">{ " · " }</span>
+            { sep(" · ") }
             <a href={google_link(&entry, &event.time_zone)} target="_blank" rel="noopener noreferrer" lang="en">{ "Google Calendar" }</a>
-            <span class="sep">{ " · " }</span>
+            { sep(" · ") }
             <a href={outlook_link(&entry)} target="_blank" rel="noopener noreferrer" lang="en">{ "Outlook.com" }</a>
         </p>
     }

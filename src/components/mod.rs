@@ -69,12 +69,17 @@ pub fn text(value: &LocalizedText, t: &Strings) -> Html {
     }
 }
 
+/// A separator between parts of a line (" · ", ", "), in its own span.
+pub fn sep(separator: &'static str) -> Html {
+    html! { <span class="sep">{ separator }</span> }
+}
+
 /// `parts` with `separator` between them, each separator its own span.
 pub fn joined(separator: &'static str, parts: Vec<Html>) -> Html {
     html! {
         { for parts.into_iter().enumerate().map(|(i, part)| html! {
             <>
-                if i > 0 { <span class="sep">{ separator }</span> }
+                if i > 0 { { sep(separator) } }
                 { part }
             </>
         }) }

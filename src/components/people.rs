@@ -1,6 +1,6 @@
 //! The Speakers view: every person, how they took part, and their programme items.
 
-use super::{country, heading, joined, link_to, person_name, text, Ctx};
+use super::{country, heading, joined, link_to, person_name, sep, text, Ctx};
 use crate::state::Target;
 use yew::prelude::*;
 
@@ -38,13 +38,13 @@ pub fn People(props: &PeopleProps) -> Html {
                         <p class="role">
                             { text(&person.role, t) }
                             if !person.organisation.is_empty() {
-                                <span class="sep">{ ", " }</span>{ text(&person.organisation, t) }
+                                { sep(", ") }{ text(&person.organisation, t) }
                             }
                         </p>
                         <p class="meta">
                             if let Some(code) = &person.country {
                                 <span class="country">{ country(code, t) }</span>
-                                <span class="sep">{ " · " }</span>
+                                { sep(" · ") }
                             }
                             <span class={attendance}>{ t.attendance(person.attendance) }</span>
                         </p>

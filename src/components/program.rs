@@ -2,7 +2,7 @@
 //! kind, description and speakers.
 
 use super::calendar::AddToCalendar;
-use super::{heading, joined, link_to, person_name, text, Ctx};
+use super::{heading, joined, link_to, person_name, sep, text, Ctx};
 use crate::i18n::{fill, Strings};
 use crate::intl::{self, ReaderParts};
 use crate::model::{Date, Event, ProgramItem, ProgramKind};
@@ -60,15 +60,15 @@ fn item_view(ctx: &Ctx, index: usize, item: &ProgramItem) -> Html {
             { heading(ctx.level, "item-title", text(&item.title, t)) }
             <p class="meta">
                 <time datetime={item.date.to_string()}>{ intl::long_date(item.date, t) }</time>
-                <span class="sep">{ " · " }</span>
+                { sep(" · ") }
                 { match time_text(item, &event.time_zone, t) {
                     Some(time) => html! { <span class="time">{ time }</span> },
                     None => html! { <span class="time time-unknown">{ t.time_not_published }</span> },
                 } }
-                <span class="sep">{ " · " }</span>
+                { sep(" · ") }
                 <span class="kind">{ t.kind(item.kind) }</span>
                 if !item.location.is_empty() {
-                    <span class="sep">{ " · " }</span>
+                    { sep(" · ") }
                     <span class="location">{ text(&item.location, t) }</span>
                 }
             </p>
@@ -214,7 +214,8 @@ pub fn Program(props: &ProgramProps) -> Html {
                 }
             }
         }
-        rooms.sort();
+        // The rooms are distinct, so an unstable sort gives the same order (with less code).
+        rooms.sort_unstable();
         let on_query = { let set = set.clone(); Callback::from(move |e: InputEvent| {
             let value = e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             set(Box::new(move |f| f.query = value.clone()));
@@ -264,7 +265,7 @@ pub fn Program(props: &ProgramProps) -> Html {
         <>
             <p class="muted zone-note">
                 <span class="count">{ t.count(&t.item_count, event.program.len()) }</span>
-                <span class="sep">{ " · " }</span>
+                { sep(" · ") }
                 { fill(t.time_zone, &[&zone]) }
             </p>
             { controls.unwrap_or_default() }

@@ -2,7 +2,7 @@
 //! key figures, notes and sources.
 
 use super::calendar::AddToCalendar;
-use super::{country, heading, text, Ctx};
+use super::{country, heading, sep, text, Ctx};
 use crate::i18n::{fill, Strings};
 use crate::intl;
 use crate::model::{Event, OrganisationRole};
@@ -67,7 +67,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <dt>{ t.venue }</dt>
                     <dd>
                         { text(&venue.name, t) }
-                        { for place.map(|p| html! { <><span class="sep">{ ", " }</span>{ p }</> }) }
+                        { for place.map(|p| html! { <>{ sep(", ") }{ p }</> }) }
                     </dd>
                 </div>
                 if !event.theme.is_empty() {
