@@ -158,7 +158,7 @@ async function main() {
     '',
     '| page | cold cache | warm cache |',
     '|---|---|---|',
-    ...['widget', 'static'].map((n) => `| ${n === 'widget' ? 'widget (navigation start → forum-widget:ready, all content rendered)' : 'static HTML floor (same content, → load event)'} | ${ms(result.ready[`${n} cold`].median)} (${result.ready[`${n} cold`].spread.map(ms).join('–')}) | ${ms(result.ready[`${n} warm`].median)} (${result.ready[`${n} warm`].spread.map(ms).join('–')}) |`),
+    ...['widget', 'static'].map((n) => `| ${n === 'widget' ? 'widget (navigation start → forum-widget:ready, the shown view rendered)' : 'static HTML floor (same content, → load event)'} | ${ms(result.ready[`${n} cold`].median)} (${result.ready[`${n} cold`].spread.map(ms).join('–')}) | ${ms(result.ready[`${n} warm`].median)} (${result.ready[`${n} warm`].spread.map(ms).join('–')}) |`),
     `| ratio widget / static | ${ratioCold.toFixed(2)}× | ${ratioWarm.toFixed(2)}× |`,
     '',
     `Layout shift caused on the host page (CLS, 1280×720): ${result.cls['script tag'].toFixed(4)} with the script tag and ${result.cls.element.toFixed(4)} with the element, both as README.md recommends; ${result.cls['script tag, async'].toFixed(4)} with an \`async\` script tag, which inserts the widget after the page below it is drawn.`,

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { ROOT, distNames } from './harness.mjs';
 
-// The goal is 110,000 bytes (see BENCHMARKS.md); this is today's size plus a little room.
-const BUDGET = 212_000;
+// Today's size plus under 1 KB of room. The 110,000-byte target is not reached yet:
+// BENCHMARKS.md says where the bytes go. Lower BUDGET with every saving.
+const BUDGET = 187_000;
 
 test(`the default widget downloads at most ${BUDGET} bytes gzipped`, () => {
   const { loader, core, wasm } = distNames();
