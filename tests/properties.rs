@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+mod strategies;
 
 use forum_widget::calendar::ics;
 use forum_widget::i18n::LANGUAGES;
@@ -9,49 +10,6 @@ use forum_widget::jsonld::json_ld;
 use forum_widget::model::{built_in_event, parse_event, Date, Event, LocalizedText, Time};
 use proptest::prelude::*;
 use serde_json::Value;
-
-fn any_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_filter("finite", |f| f.is_finite())
-            .prop_map(Value::from),
-        ".{0,20}".prop_map(Value::String),
-        prop_oneof![
-            Just("2023-11-13"),
-            Just("09:30"),
-            Just("Asia/Shanghai"),
-            Just("en"),
-            Just("video")
-        ]
-        .prop_map(|s| Value::String(s.into())),
-    ];
-    leaf.prop_recursive(4, 64, 8, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec(
-                (
-                    prop_oneof![
-                        Just("version".to_owned()),
-                        Just("id".to_owned()),
-                        Just("name".to_owned()),
-                        Just("start_date".to_owned()),
-                        Just("time_zone".to_owned()),
-                        Just("venue".to_owned()),
-                        Just("people".to_owned()),
-                        Just("program".to_owned()),
-                        "[a-z_]{1,8}".prop_map(|s| s)
-                    ],
-                    inner
-                ),
-                0..8
-            )
-            .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
-        ]
-    })
-}
 
 /// Valid events: the built-in one with arbitrary texts, names, dates and times.
 fn valid_event() -> impl Strategy<Value = Event> {
@@ -95,7 +53,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn parsing_arbitrary_json_never_panics(value in any_json()) {
+    fn parsing_arbitrary_json_never_panics(value in strategies::any_value(true)) {
         let _ = parse_event(&value.to_string());
     }
 
