@@ -3,9 +3,8 @@
 // bench-results.json. Run through scripts/bench.sh, which builds dist/ first.
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { start, page, distNames } from '../tests/e2e/harness.mjs';
+import { start, page } from '../tests/e2e/harness.mjs';
 import { largeEvent } from './make-large-event.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -14,20 +13,8 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-function bytes() {
-  const { loader, core, wasm } = distNames();
-  const rows = [loader, core, wasm].map((f) => {
-    const raw = readFileSync(`${ROOT}dist/${f}`);
-    return {
-      file: f,
-      raw: raw.length,
-      gzip: zlib.gzipSync(raw, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-  });
-  const total = rows.reduce((t, r) => ({ file: 'total', raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return [...rows, total];
-}
+/** Every file a visitor downloads, raw and as the build's .gz and .br copies, and the total. */
+const bytes = () => JSON.parse(readFileSync(`${ROOT}dist/manifest.json`, 'utf8')).files;
 
 const READY = `<script>
   window.__ready = new Promise((resolve) => document.addEventListener('forum-widget:ready', () => resolve(performance.now()), { once: true }));

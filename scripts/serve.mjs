@@ -47,8 +47,11 @@ export function staticServer({ root, cors = false, routes = {} }) {
       return;
     }
     try {
-      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const info = await stat(path);
+      let info = await stat(path);
+      if (info.isDirectory()) {
+        path = join(path, 'index.html');
+        info = await stat(path);
+      }
       const headers = {
         'Content-Type': TYPES[extname(path)] || 'application/octet-stream',
         'Cache-Control': cacheControl(path),

@@ -121,14 +121,12 @@ pub async fn fetch_event(url: &str) -> Result<Event, LoadError> {
     if body.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { url: url_owned() });
     }
-    let event = parse_event(&body).map_err(|error| LoadError::Invalid {
-        url: url_owned(),
-        error,
-    })?;
-    check_zone(event).map_err(|error| LoadError::Invalid {
-        url: url_owned(),
-        error,
-    })
+    parse_event(&body)
+        .and_then(check_zone)
+        .map_err(|error| LoadError::Invalid {
+            url: url_owned(),
+            error,
+        })
 }
 
 /// The model checks a zone's shape; only the browser knows whether it exists.
