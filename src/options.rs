@@ -1,10 +1,59 @@
 //! Embedding options as partners write them (attribute strings), read into typed values.
 //! Pure Rust: the browser shell only hands over the strings.
 
-use crate::state::Tab;
+/// Every option a partner can set, as an attribute of `<forum-widget>`, a `data-*`
+/// attribute of the script tag, or a key of `ForumWidget.mount`'s options. The loader's
+/// list is written from this one at build time (`scripts/dist.mjs`); `loading` is read
+/// by the loader alone, and `now` (a fixed clock for previews and tests) is a number
+/// or a date that [`crate::embed`] reads itself.
+pub const NAMES: [&str; 10] = [
+    "lang",
+    "src",
+    "view",
+    "sections",
+    "theme",
+    "heading-level",
+    "language-switcher",
+    "seo",
+    "loading",
+    "now",
+];
+
+/// One of the widget's sections. The `view` and `sections` options name them
+/// `summary`, `speakers` and `program` (or `programme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Summary,
+    People,
+    Programme,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Summary, Section::People, Section::Programme];
+
+    /// Reads a `view`/`sections` value; `programme` is accepted beside `program`, and
+    /// `people` beside `speakers`.
+    pub fn parse(s: &str) -> Option<Section> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "summary" => Some(Section::Summary),
+            "speakers" | "people" => Some(Section::People),
+            "program" | "programme" => Some(Section::Programme),
+            _ => None,
+        }
+    }
+
+    /// The public name, used in element ids, options and `forum-widget:select` events.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::People => "speakers",
+            Section::Programme => "program",
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
+pub enum ColorScheme {
     /// Follows the reader's `prefers-color-scheme`.
     #[default]
     Auto,
@@ -12,20 +61,21 @@ pub enum Theme {
     Dark,
 }
 
-impl Theme {
-    pub fn parse(s: &str) -> Theme {
+impl ColorScheme {
+    /// Reads the `theme` option.
+    pub fn parse(s: &str) -> ColorScheme {
         match s.trim().to_ascii_lowercase().as_str() {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            _ => Theme::Auto,
+            "light" => ColorScheme::Light,
+            "dark" => ColorScheme::Dark,
+            _ => ColorScheme::Auto,
         }
     }
 
     pub fn class(self) -> &'static str {
         match self {
-            Theme::Auto => "theme-auto",
-            Theme::Light => "theme-light",
-            Theme::Dark => "theme-dark",
+            ColorScheme::Auto => "scheme-auto",
+            ColorScheme::Light => "scheme-light",
+            ColorScheme::Dark => "scheme-dark",
         }
     }
 }
@@ -37,11 +87,12 @@ pub struct Options {
     pub lang: Option<String>,
     /// Absolute URL of an event file; `None` shows the built-in event.
     pub src: Option<String>,
-    /// The tab shown first.
-    pub view: Option<Tab>,
-    /// Which views exist, in order (never empty).
-    pub sections: Vec<Tab>,
-    pub theme: Theme,
+    /// The section shown first (`view`).
+    pub view: Option<Section>,
+    /// Which sections exist, in order (never empty).
+    pub sections: Vec<Section>,
+    /// The `theme` option.
+    pub color_scheme: ColorScheme,
     /// Level of the widget's title heading (2–5); section headings are one below.
     pub heading_level: u8,
     /// Whether the reader gets a language menu (`language-switcher="off"` hides it).
@@ -56,8 +107,8 @@ impl Default for Options {
             lang: None,
             src: None,
             view: None,
-            sections: Tab::ALL.to_vec(),
-            theme: Theme::Auto,
+            sections: Section::ALL.to_vec(),
+            color_scheme: ColorScheme::Auto,
             heading_level: 2,
             language_switcher: true,
             seo: true,
@@ -76,33 +127,34 @@ fn non_empty(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
-/// `summary,speakers,program` → the tabs in that order; unknown names and repeats are
-/// dropped, and nothing usable means all three.
-pub fn parse_sections(s: &str) -> Vec<Tab> {
-    let mut tabs = Vec::new();
-    for tab in s.split([',', ' ']).filter_map(Tab::parse) {
-        if !tabs.contains(&tab) {
-            tabs.push(tab);
+/// `summary,speakers,program` → the sections in that order; unknown names and repeats
+/// are dropped, and nothing usable means all three.
+pub fn parse_sections(s: &str) -> Vec<Section> {
+    let mut sections = Vec::new();
+    for section in s.split([',', ' ']).filter_map(Section::parse) {
+        if !sections.contains(&section) {
+            sections.push(section);
         }
     }
-    if tabs.is_empty() {
-        Tab::ALL.to_vec()
+    if sections.is_empty() {
+        Section::ALL.to_vec()
     } else {
-        tabs
+        sections
     }
 }
 
 impl Options {
     /// Reads options from attribute-like strings; `get("lang")` returns the value or None.
     pub fn from_strings(get: impl Fn(&str) -> Option<String>) -> Options {
-        let sections = get("sections").map_or_else(|| Tab::ALL.to_vec(), |s| parse_sections(&s));
-        let view = get("view").as_deref().and_then(Tab::parse);
+        let sections =
+            get("sections").map_or_else(|| Section::ALL.to_vec(), |s| parse_sections(&s));
+        let view = get("view").as_deref().and_then(Section::parse);
         Options {
             lang: non_empty(get("lang")),
             src: non_empty(get("src")),
             view: view.filter(|v| sections.contains(v)),
             sections,
-            theme: get("theme").map_or(Theme::Auto, |t| Theme::parse(&t)),
+            color_scheme: get("theme").map_or(ColorScheme::Auto, |t| ColorScheme::parse(&t)),
             heading_level: get("heading-level")
                 .and_then(|h| h.trim().parse::<u8>().ok())
                 .map_or(2, |h| h.clamp(2, 5)),
@@ -111,11 +163,11 @@ impl Options {
         }
     }
 
-    /// The tab to show first: the requested view, else the first section.
-    pub fn first_tab(&self) -> Tab {
+    /// The section to show first: the requested view, else the first section.
+    pub fn first_section(&self) -> Section {
         self.view
             .or_else(|| self.sections.first().copied())
-            .unwrap_or(Tab::Summary)
+            .unwrap_or(Section::Summary)
     }
 }
 
@@ -133,35 +185,68 @@ mod tests {
     }
 
     #[test]
+    fn names_are_exactly_the_options_read_here_plus_those_the_loader_and_mount_read() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        Options::from_strings(|key| {
+            asked.borrow_mut().push(key.to_owned());
+            None
+        });
+        let mut asked = asked.into_inner();
+        asked.extend(["loading".to_owned(), "now".to_owned()]);
+        asked.sort();
+        let mut names = NAMES.map(str::to_owned).to_vec();
+        names.sort();
+        assert_eq!(asked, names);
+    }
+
+    #[test]
+    fn section_names_parse_in_any_case_and_spelling() {
+        assert_eq!(Section::parse("Program"), Some(Section::Programme));
+        assert_eq!(Section::parse(" programme "), Some(Section::Programme));
+        assert_eq!(Section::parse("speakers"), Some(Section::People));
+        assert_eq!(Section::parse("people"), Some(Section::People));
+        assert_eq!(Section::parse("agenda"), None);
+    }
+
+    #[test]
     fn defaults_show_all_three_views_in_auto_theme() {
         let o = from(&[]);
         assert_eq!(o, Options::default());
-        assert_eq!(o.first_tab(), Tab::Summary);
+        assert_eq!(o.first_section(), Section::Summary);
     }
 
     #[test]
     fn sections_keep_the_given_order_and_drop_unknown_and_repeated_names() {
         assert_eq!(
             parse_sections("program, speakers"),
-            [Tab::Program, Tab::Speakers]
+            [Section::Programme, Section::People]
         );
-        assert_eq!(parse_sections("speakers,agenda,speakers"), [Tab::Speakers]);
-        assert_eq!(parse_sections("nonsense"), Tab::ALL.to_vec());
-        assert_eq!(from(&[("sections", "program")]).first_tab(), Tab::Program);
+        assert_eq!(
+            parse_sections("speakers,agenda,speakers"),
+            [Section::People]
+        );
+        assert_eq!(parse_sections("nonsense"), Section::ALL.to_vec());
+        assert_eq!(
+            from(&[("sections", "program")]).first_section(),
+            Section::Programme
+        );
     }
 
     #[test]
     fn a_view_outside_the_sections_is_ignored() {
         let o = from(&[("sections", "summary,program"), ("view", "speakers")]);
         assert_eq!(o.view, None);
-        assert_eq!(o.first_tab(), Tab::Summary);
-        assert_eq!(from(&[("view", "programme")]).first_tab(), Tab::Program);
+        assert_eq!(o.first_section(), Section::Summary);
+        assert_eq!(
+            from(&[("view", "programme")]).first_section(),
+            Section::Programme
+        );
     }
 
     #[test]
     fn theme_heading_level_and_blank_values() {
-        assert_eq!(from(&[("theme", "DARK")]).theme, Theme::Dark);
-        assert_eq!(from(&[("theme", "purple")]).theme, Theme::Auto);
+        assert_eq!(from(&[("theme", "DARK")]).color_scheme, ColorScheme::Dark);
+        assert_eq!(from(&[("theme", "purple")]).color_scheme, ColorScheme::Auto);
         assert_eq!(from(&[("heading-level", "4")]).heading_level, 4);
         assert_eq!(from(&[("heading-level", "9")]).heading_level, 5);
         assert_eq!(from(&[("heading-level", "x")]).heading_level, 2);

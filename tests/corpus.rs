@@ -4,9 +4,9 @@
 
 mod common;
 
-use forum_widget::calendar::ics;
+use forum_widget::exports::ics;
+use forum_widget::exports::json_ld;
 use forum_widget::i18n::strings_for;
-use forum_widget::jsonld::json_ld;
 use forum_widget::model::{parse_event, BUILT_IN_EVENT_JSON};
 use serde_json::{json, Value};
 use std::fs;

@@ -3,9 +3,9 @@
 
 mod common;
 
-use forum_widget::calendar::{event_entry, google_link, ics, item_entry, outlook_link, When};
+use forum_widget::exports::json_ld;
+use forum_widget::exports::{event_entry, google_link, ics, item_entry, outlook_link, When};
 use forum_widget::i18n::strings_for;
-use forum_widget::jsonld::json_ld;
 use forum_widget::model::{built_in_event, parse_event};
 use serde_json::Value;
 

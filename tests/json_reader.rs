@@ -8,7 +8,8 @@ mod strategies;
 
 use strategies::any_value;
 
-use forum_widget::model::{json, parse_event, BUILT_IN_EVENT_JSON};
+use forum_widget::json;
+use forum_widget::model::{parse_event, BUILT_IN_EVENT_JSON};
 use proptest::prelude::*;
 use reference::compare;
 use serde::de::IgnoredAny;

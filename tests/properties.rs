@@ -4,9 +4,9 @@
 mod common;
 mod strategies;
 
-use forum_widget::calendar::ics;
+use forum_widget::exports::ics;
+use forum_widget::exports::json_ld;
 use forum_widget::i18n::LANGUAGES;
-use forum_widget::jsonld::json_ld;
 use forum_widget::model::{built_in_event, parse_event, Date, Event, LocalizedText, Time};
 use proptest::prelude::*;
 use serde_json::Value;

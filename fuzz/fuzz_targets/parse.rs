@@ -1,9 +1,9 @@
 //! Fuzzes parse + validate, and the calendar and JSON-LD exports of whatever parses.
 #![no_main]
 
-use forum_widget::calendar::{event_entry, ics, item_entry};
+use forum_widget::exports::{event_entry, ics, item_entry};
 use forum_widget::i18n::LANGUAGES;
-use forum_widget::jsonld::json_ld;
+use forum_widget::exports::json_ld;
 use forum_widget::model::{parse_event, Date, Time};
 use libfuzzer_sys::fuzz_target;
 

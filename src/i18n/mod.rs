@@ -25,8 +25,8 @@ pub struct Strings {
     pub language: &'static str,
     pub tabs_label: &'static str,
     pub tab_summary: &'static str,
-    pub tab_speakers: &'static str,
-    pub tab_program: &'static str,
+    pub tab_people: &'static str,
+    pub tab_programme: &'static str,
     pub loading: &'static str,
     pub status_upcoming: &'static str,
     pub status_under_way: &'static str,
@@ -100,16 +100,8 @@ pub const LANGUAGES: [&Strings; 6] = [
     &ka::STRINGS,
 ];
 
-/// The strings for a requested language tag (`zh-CN` → Chinese), English otherwise.
-pub fn strings_for(tag: &str) -> &'static Strings {
-    let primary = primary_subtag(tag);
-    LANGUAGES
-        .into_iter()
-        .find(|s| s.tag.eq_ignore_ascii_case(primary))
-        .unwrap_or(&en::STRINGS)
-}
-
-/// The first candidate language the widget has strings for; English when none.
+/// The strings for the first candidate language the widget has (`zh-CN` → Chinese);
+/// English when none.
 pub fn choose<'a>(candidates: impl IntoIterator<Item = &'a str>) -> &'static Strings {
     candidates
         .into_iter()
@@ -120,6 +112,11 @@ pub fn choose<'a>(candidates: impl IntoIterator<Item = &'a str>) -> &'static Str
                 .find(|s| s.tag.eq_ignore_ascii_case(primary))
         })
         .unwrap_or(&en::STRINGS)
+}
+
+/// The strings for one language tag: `choose([tag])`.
+pub fn strings_for(tag: &str) -> &'static Strings {
+    choose([tag])
 }
 
 /// Replaces each `{}` in `template` with the next value.
@@ -140,6 +137,12 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 impl PartialEq for Strings {
     fn eq(&self, other: &Self) -> bool {
         self.tag == other.tag
+    }
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag)
     }
 }
 

@@ -73,6 +73,25 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01 (the inverse of [`Date::days_since_epoch`]).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The following day.
+    pub fn next_day(self) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + 1)
+    }
+
     /// Milliseconds since the Unix epoch at 00:00 UTC of this date (for `Intl` with `timeZone: "UTC"`).
     pub fn utc_midnight_ms(self) -> f64 {
         self.days_since_epoch() as f64 * 86_400_000.0
@@ -155,6 +174,24 @@ mod tests {
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn day_numbers_round_trip_through_civil_dates() {
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2023-11-13",
+            "2023-12-31",
+            "2024-02-28",
+        ] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), d);
+        }
+        assert_eq!(
+            Date::parse("2023-12-31").unwrap().next_day().to_string(),
+            "2024-01-01"
+        );
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! The event data model: pure Rust, no browser APIs, tested with plain `cargo test`.
+//! `event` is the data, `text` the choice of language, `date` the calendar and all day
+//! arithmetic, `parse` reading and validation, `status` upcoming / under way / past,
+//! `search` the programme's search and filters.
 
 pub mod date;
 pub mod event;
-pub mod json;
 pub mod parse;
+pub mod search;
 pub mod status;
 pub mod text;
 
 pub use date::{Date, Time};
 pub use event::*;
 pub use parse::{parse_event, EventError};
+pub use search::{Filter, FilterChoices, SearchIndex};
 pub use status::{status, Status};
 pub use text::{LocalizedText, Shown};
 

@@ -1,8 +1,8 @@
 //! JSON → validated [`Event`], with errors that name the failing field.
 
 use super::event::{Event, FORMAT_VERSION};
-use super::json;
 use super::text::{is_language_tag, LocalizedText};
+use crate::json;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::HashSet;

@@ -37,6 +37,11 @@ impl LocalizedText {
             .or_else(|| find(&|_| true))
     }
 
+    /// The text [`LocalizedText::pick`] chooses for `wanted`, without its language.
+    pub fn text_for(&self, wanted: &str) -> Option<&str> {
+        self.pick(wanted).map(|shown| shown.text)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

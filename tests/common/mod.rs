@@ -11,13 +11,13 @@ pub fn utc8(date: Date, time: Time) -> Option<f64> {
 pub fn all_entries(
     event: &forum_widget::model::Event,
     t: &forum_widget::i18n::Strings,
-) -> Vec<forum_widget::calendar::Entry> {
-    let mut entries = vec![forum_widget::calendar::event_entry(event, t)];
+) -> Vec<forum_widget::exports::Entry> {
+    let mut entries = vec![forum_widget::exports::event_entry(event, t)];
     entries.extend(
         event
             .program
             .iter()
-            .map(|i| forum_widget::calendar::item_entry(event, i, t, &utc8)),
+            .map(|i| forum_widget::exports::item_entry(event, i, t, &utc8)),
     );
     entries
 }

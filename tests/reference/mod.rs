@@ -10,7 +10,8 @@
 //! - a `\u` escape that leaves a UTF-16 surrogate unpaired is refused everywhere, where
 //!   serde_json lets it pass in the values of unknown fields.
 
-use forum_widget::model::{json, parse_event, Event};
+use forum_widget::json;
+use forum_widget::model::{parse_event, Event};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::Value;

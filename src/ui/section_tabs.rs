@@ -1,27 +1,27 @@
-//! The tab bar, following the WAI-ARIA tabs pattern: roving tabindex, arrow keys,
+//! The sections as tabs, following the WAI-ARIA tabs pattern: roving tabindex, arrow keys,
 //! Home/End, automatic activation.
 
-use crate::state::Tab;
+use crate::options::Section;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct TabBarProps {
-    pub tabs: Vec<(Tab, &'static str)>,
-    pub selected: Tab,
+pub struct SectionTabsProps {
+    pub tabs: Vec<(Section, &'static str)>,
+    pub selected: Section,
     pub label: &'static str,
-    pub on_select: Callback<Tab>,
+    pub on_select: Callback<Section>,
 }
 
-pub fn tab_id(tab: Tab) -> String {
-    format!("fw-tab-{}", tab.key())
+pub fn tab_id(section: Section) -> String {
+    format!("fw-tab-{}", section.key())
 }
 
-pub fn panel_id(tab: Tab) -> String {
-    format!("fw-panel-{}", tab.key())
+pub fn panel_id(section: Section) -> String {
+    format!("fw-panel-{}", section.key())
 }
 
 #[function_component]
-pub fn TabBar(props: &TabBarProps) -> Html {
+pub fn SectionTabs(props: &SectionTabsProps) -> Html {
     let refs = use_memo(props.tabs.len(), |n| {
         (0..*n).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });

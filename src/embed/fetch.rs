@@ -122,24 +122,9 @@ pub async fn fetch_event(url: &str) -> Result<Event, LoadError> {
         return Err(LoadError::TooLarge { url: url_owned() });
     }
     parse_event(&body)
-        .and_then(check_zone)
+        .and_then(super::intl::check_zone)
         .map_err(|error| LoadError::Invalid {
             url: url_owned(),
             error,
         })
-}
-
-/// The model checks a zone's shape; only the browser knows whether it exists.
-pub fn check_zone(event: Event) -> Result<Event, EventError> {
-    if crate::intl::zone_is_known(&event.time_zone) {
-        Ok(event)
-    } else {
-        Err(EventError {
-            path: "time_zone".into(),
-            problem: format!(
-                "`{}` is not a time zone this browser knows",
-                event.time_zone
-            ),
-        })
-    }
 }

@@ -2,7 +2,6 @@
 //! `forum-widget:ready`, `forum-widget:error` and `forum-widget:select`
 //! (all bubble and cross the shadow boundary).
 
-use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
@@ -12,12 +11,7 @@ pub struct Host(pub Option<Element>);
 
 /// A plain `{key: value}` object of strings for an event's `detail`.
 pub fn detail(pairs: &[(&str, &str)]) -> JsValue {
-    let object = Object::new();
-    for (key, value) in pairs {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
-    }
-    object.into()
+    super::object(pairs).into()
 }
 
 impl Host {

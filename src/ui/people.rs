@@ -1,24 +1,13 @@
-//! The Speakers view: every person, how they took part, and their programme items.
+//! The People section (the `speakers` section of the options): every person, how they
+//! took part, and their programme items.
 
-use super::{country, heading, joined, link_to, person_name, sep, text, Ctx};
-use crate::state::Target;
+use super::{country, heading, joined, link_to, person_name, sep, text, SectionProps, Target};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PeopleProps {
-    pub ctx: Ctx,
-}
-
 #[function_component]
-pub fn People(props: &PeopleProps) -> Html {
-    let ctx = &props.ctx;
-    let Ctx { event, t, .. } = ctx;
-    let items_by_person = {
-        let event = event.clone();
-        use_memo(std::rc::Rc::as_ptr(&event) as usize, move |_| {
-            event.items_by_person()
-        })
-    };
+pub fn People(props: &SectionProps) -> Html {
+    let SectionProps { event, t, .. } = props;
+    let items_by_person = use_memo(event.clone(), |event| event.items_by_person());
     if event.people.is_empty() {
         return html! { <p class="empty">{ t.no_speakers }</p> };
     }
@@ -33,8 +22,8 @@ pub fn People(props: &PeopleProps) -> Html {
                     crate::model::Attendance::Video => "video",
                 });
                 html! {
-                    <li class="person" part="person" id={Target::Speaker(person.id.clone()).anchor()} tabindex="-1">
-                        { heading(ctx.level, "person-name", person_name(person, t)) }
+                    <li class="person" part="person" id={Target::Person(person.id.clone()).anchor()} tabindex="-1">
+                        { heading(props.level, "person-name", person_name(person, t)) }
                         <p class="role">
                             { text(&person.role, t) }
                             if !person.organisation.is_empty() {
@@ -54,7 +43,7 @@ pub fn People(props: &PeopleProps) -> Html {
                         if !items.is_empty() {
                             <p class="takes-part">
                                 <span class="label">{ t.takes_part_in }{ ": " }</span>
-                                { joined(", ", items.iter().map(|item| link_to(ctx, Target::Item(item.id.clone()), text(&item.title, t))).collect()) }
+                                { joined(", ", items.iter().map(|item| link_to(props, Target::Item(item.id.clone()), text(&item.title, t))).collect()) }
                             </p>
                         }
                     </li>

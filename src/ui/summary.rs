@@ -1,17 +1,12 @@
 //! The Summary view: edition, dates with the zone named, venue, theme, organisers,
 //! key figures, notes and sources.
 
-use super::calendar::AddToCalendar;
-use super::{country, heading, sep, text, Ctx};
+use super::add_to_calendar::AddToCalendar;
+use super::{country, heading, sep, text, SectionProps};
+use crate::embed::intl;
 use crate::i18n::{fill, Strings};
-use crate::intl;
 use crate::model::{Event, OrganisationRole};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    pub ctx: Ctx,
-}
 
 /// "13 November 2023" or "7 November 2024 – 8 November 2024".
 pub fn date_range(event: &Event, t: &Strings) -> String {
@@ -24,10 +19,10 @@ pub fn date_range(event: &Event, t: &Strings) -> String {
 }
 
 #[function_component]
-pub fn Summary(props: &SummaryProps) -> Html {
-    let Ctx {
+pub fn Summary(props: &SectionProps) -> Html {
+    let SectionProps {
         event, t, level, ..
-    } = &props.ctx;
+    } = props;
     let level = *level;
     let zone = intl::zone_name(&event.time_zone, event.start_date, t);
     let venue = &event.venue;
@@ -78,7 +73,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 { for organisations(OrganisationRole::Supporter, t.supporters) }
                 { for organisations(OrganisationRole::Partner, t.partners) }
             </dl>
-            <AddToCalendar ctx={props.ctx.clone()} />
+            <AddToCalendar view={props.clone()} />
             if !event.figures.is_empty() {
                 { heading(level, "subhead", html! { t.figures }) }
                 <ul class="figures">

@@ -1,40 +1,60 @@
-//! Thin Yew function components: they turn state into HTML and input into actions.
+//! Yew only: components that turn view state into HTML and input into [`Action`]s, and
+//! the hooks that connect them to the browser shell. [`App`] is the root of one widget.
+//!
+//! One file per component: [`summary`], [`people`] and [`programme`] are the three
+//! sections; [`section_tabs`], [`language_switcher`], [`add_to_calendar`] and
+//! [`error_box`] the pieces around them; [`state`] the one view state.
 
-pub mod calendar;
-pub mod error;
+pub mod add_to_calendar;
+pub mod app;
+pub mod error_box;
+pub mod hooks;
+pub mod language_switcher;
 pub mod people;
-pub mod program;
+pub mod programme;
+pub mod section_tabs;
+pub mod state;
 pub mod summary;
-pub mod tabs;
+
+pub use app::{App, AppProps};
+pub use state::{Action, Target, ViewState};
 
 use crate::i18n::Strings;
 use crate::model::{Date, Event, LocalizedText, Person};
-use crate::state::{Tab, Target};
+use crate::options::Section;
+use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What every view needs: the event, the interface strings, today's date in the
-/// event's zone (None when the browser could not tell), the heading level for entries,
-/// the views that exist, and the callback that opens a speaker or programme item.
+/// The loaded event, shared by the views; equal when it is the same load, so comparing
+/// props and memo keys costs a pointer comparison, not a walk through the programme.
 #[derive(Clone)]
-pub struct Ctx {
-    pub event: Rc<Event>,
+pub struct EventRef(pub Rc<Event>);
+
+impl PartialEq for EventRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for EventRef {
+    type Target = Event;
+    fn deref(&self) -> &Event {
+        &self.0
+    }
+}
+
+/// The props every section is given: the event, the interface strings, today's date in
+/// the event's zone (None when the browser could not tell), the heading level for
+/// entries, the sections that exist, and the callback that opens a person or an item.
+#[derive(Clone, PartialEq, Properties)]
+pub struct SectionProps {
+    pub event: EventRef,
     pub t: &'static Strings,
     pub today: Option<Date>,
     pub level: u8,
-    pub sections: Rc<[Tab]>,
+    pub sections: Rc<[Section]>,
     pub open: Callback<Target>,
-}
-
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.event, &other.event)
-            && self.t == other.t
-            && self.today == other.today
-            && self.level == other.level
-            && self.sections == other.sections
-            && self.open == other.open
-    }
 }
 
 /// `<hN class=…>` for a level from 2 to 6.
@@ -49,12 +69,13 @@ pub fn heading(level: u8, class: &'static str, content: Html) -> Html {
     html! { <@{tag} {class}>{ content }</@> }
 }
 
-/// A button that opens `target` in its view, or just `label` when that view is not shown.
-pub fn link_to(ctx: &Ctx, target: Target, label: Html) -> Html {
-    if !ctx.sections.contains(&target.tab()) {
+/// A button that opens `target` in its section, or just `label` when that section is
+/// not shown.
+pub fn link_to(view: &SectionProps, target: Target, label: Html) -> Html {
+    if !view.sections.contains(&target.section()) {
         return label;
     }
-    let onclick = ctx.open.reform(move |_| target.clone());
+    let onclick = view.open.reform(move |_| target.clone());
     html! { <button type="button" class="link" {onclick}>{ label }</button> }
 }
 
@@ -89,7 +110,7 @@ pub fn joined(separator: &'static str, parts: Vec<Html>) -> Html {
 /// A country's name from its ISO code, marked with its language when the browser
 /// could only give it in English.
 pub fn country(code: &str, t: &Strings) -> Html {
-    match crate::intl::country_name(code, t) {
+    match crate::embed::intl::country_name(code, t) {
         (name, lang) if lang == t.tag => html! { name },
         (name, lang) => html! { <span {lang}>{ name }</span> },
     }

@@ -1,71 +1,10 @@
 //! schema.org `Event` structured data (JSON-LD) for search engines, as a pure function
-//! of the event. Written by a small writer that also escapes `<`, `>` and `&`, so the
-//! text can never close the `<script>` element that holds it.
+//! of the event, written by [`crate::json::writer`].
 
-use crate::calendar::ToUtc;
+use super::ToUtc;
 use crate::i18n::Strings;
-use crate::model::{Attendance, Date, Event, LocalizedText, ProgramItem, Time};
-
-/// A JSON value, just enough for JSON-LD.
-pub enum Json {
-    Str(String),
-    List(Vec<Json>),
-    Object(Vec<(&'static str, Json)>),
-}
-
-fn s(text: impl Into<String>) -> Json {
-    Json::Str(text.into())
-}
-
-impl Json {
-    pub fn write(&self, out: &mut String) {
-        match self {
-            Json::Str(text) => {
-                out.push('"');
-                for c in text.chars() {
-                    match c {
-                        '"' => out.push_str("\\\""),
-                        '\\' => out.push_str("\\\\"),
-                        '\n' => out.push_str("\\n"),
-                        c if (c as u32) < 0x20
-                            || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') =>
-                        {
-                            out.push_str(&format!("\\u{:04x}", c as u32));
-                        }
-                        c => out.push(c),
-                    }
-                }
-                out.push('"');
-            }
-            Json::List(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    item.write(out);
-                }
-                out.push(']');
-            }
-            Json::Object(fields) => {
-                out.push('{');
-                for (i, (key, value)) in fields.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    s(*key).write(out);
-                    out.push(':');
-                    value.write(out);
-                }
-                out.push('}');
-            }
-        }
-    }
-}
-
-fn pick(text: &LocalizedText, t: &Strings) -> Option<String> {
-    text.pick(t.tag).map(|s| s.text.to_owned())
-}
+use crate::json::writer::{s, Json};
+use crate::model::{Attendance, Date, Event, ProgramItem, Time};
 
 /// `2023-11-13T09:30:00+08:00`, or the date alone when the offset is unknown.
 fn date_time(date: Date, time: Time, to_utc: ToUtc) -> String {
@@ -85,10 +24,10 @@ fn date_time(date: Date, time: Time, to_utc: ToUtc) -> String {
 fn place(event: &Event, t: &Strings) -> Json {
     let venue = &event.venue;
     let mut address = vec![("@type", s("PostalAddress"))];
-    if let Some(city) = pick(&venue.city, t) {
+    if let Some(city) = venue.city.text_for(t.tag) {
         address.push(("addressLocality", s(city)));
     }
-    if let Some(region) = pick(&venue.region, t) {
+    if let Some(region) = venue.region.text_for(t.tag) {
         address.push(("addressRegion", s(region)));
     }
     if let Some(country) = &venue.country {
@@ -96,7 +35,7 @@ fn place(event: &Event, t: &Strings) -> Json {
     }
     Json::Object(vec![
         ("@type", s("Place")),
-        ("name", s(pick(&venue.name, t).unwrap_or_default())),
+        ("name", s(venue.name.text_for(t.tag).unwrap_or_default())),
         ("address", Json::Object(address)),
     ])
 }
@@ -104,7 +43,7 @@ fn place(event: &Event, t: &Strings) -> Json {
 fn person(event: &Event, id: &str, t: &Strings) -> Option<Json> {
     let p = event.person(id)?;
     let mut fields = vec![("@type", s("Person")), ("name", s(p.name.clone()))];
-    if let Some(role) = pick(&p.role, t) {
+    if let Some(role) = p.role.text_for(t.tag) {
         fields.push(("jobTitle", s(role)));
     }
     Some(Json::Object(fields))
@@ -117,13 +56,13 @@ fn sub_event(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> J
     };
     let mut fields = vec![
         ("@type", s("Event")),
-        ("name", s(pick(&item.title, t).unwrap_or_default())),
+        ("name", s(item.title.text_for(t.tag).unwrap_or_default())),
         ("startDate", s(start)),
     ];
     if let (Some(_), Some(end)) = (item.start, item.end) {
         fields.push(("endDate", s(date_time(item.date, end, to_utc))));
     }
-    if let Some(description) = pick(&item.description, t) {
+    if let Some(description) = item.description.text_for(t.tag) {
         fields.push(("description", s(description)));
     }
     fields.push(("location", place(event, t)));
@@ -143,11 +82,19 @@ pub fn json_ld(event: &Event, t: &Strings, page_url: &str, to_utc: ToUtc) -> Str
     let mut fields = vec![
         ("@context", s("https://schema.org")),
         ("@type", s("Event")),
-        ("name", s(pick(&event.name, t).unwrap_or_default())),
+        ("name", s(event.name.text_for(t.tag).unwrap_or_default())),
+    ];
+    // The official long name, where it differs from the name shown as the title.
+    if let Some(full) = event.full_name.text_for(t.tag) {
+        if Some(full) != event.name.text_for(t.tag) {
+            fields.push(("alternateName", s(full)));
+        }
+    }
+    fields.extend([
         ("startDate", s(event.start_date.to_string())),
         ("endDate", s(event.last_date().to_string())),
-    ];
-    if let Some(description) = pick(&event.summary, t) {
+    ]);
+    if let Some(description) = event.summary.text_for(t.tag) {
         fields.push(("description", s(description)));
     }
     fields.push(("location", place(event, t)));
@@ -156,7 +103,7 @@ pub fn json_ld(event: &Event, t: &Strings, page_url: &str, to_utc: ToUtc) -> Str
         .map(|o| {
             Json::Object(vec![
                 ("@type", s("Organization")),
-                ("name", s(pick(&o.name, t).unwrap_or_default())),
+                ("name", s(o.name.text_for(t.tag).unwrap_or_default())),
             ])
         })
         .collect();

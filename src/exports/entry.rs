@@ -1,0 +1,111 @@
+//! Calendar entries: the event, or one programme item, as the reader will see it in a
+//! calendar, ready for [`super::ics`] and [`super::links`].
+
+use crate::i18n::Strings;
+use crate::model::{Date, Event, ProgramItem, Time};
+
+/// Turns a wall-clock date and time in the event's zone into ms since the epoch (UTC).
+pub type ToUtc<'a> = &'a dyn Fn(Date, Time) -> Option<f64>;
+
+/// One calendar entry, in the reader's language.
+pub struct Entry {
+    pub uid: String,
+    pub title: String,
+    pub description: String,
+    pub location: String,
+    pub url: Option<String>,
+    pub when: When,
+}
+
+pub enum When {
+    /// Whole days, `last` included.
+    Days { first: Date, last: Date },
+    /// UTC instants in ms, plus the wall-clock start/end for links that take a zone.
+    Timed {
+        start_ms: f64,
+        end_ms: f64,
+        date: Date,
+        start: Time,
+        end: Time,
+    },
+}
+
+fn location(event: &Event, t: &Strings) -> String {
+    let venue = &event.venue;
+    [&venue.name, &venue.city, &venue.region]
+        .into_iter()
+        .map(|text| text.text_for(t.tag).unwrap_or_default().to_owned())
+        .filter(|s| !s.is_empty())
+        .chain(venue.country.clone())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn first_url(event: &Event) -> Option<String> {
+    event.sources.iter().find_map(|s| s.url.clone())
+}
+
+/// The entry for the whole event: all of its days.
+pub fn event_entry(event: &Event, t: &Strings) -> Entry {
+    Entry {
+        uid: format!("{}@forum-widget", event.id),
+        title: event.name.text_for(t.tag).unwrap_or_default().to_owned(),
+        description: event.summary.text_for(t.tag).unwrap_or_default().to_owned(),
+        location: location(event, t),
+        url: first_url(event),
+        when: When::Days {
+            first: event.start_date,
+            last: event.last_date(),
+        },
+    }
+}
+
+/// The entry for one programme item: its times when published (an hour when only the
+/// start is known), else its whole day.
+pub fn item_entry(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> Entry {
+    let speakers: Vec<&str> = item
+        .people
+        .iter()
+        .filter_map(|id| event.person(id))
+        .map(|p| p.name.as_str())
+        .collect();
+    let mut description = item
+        .description
+        .text_for(t.tag)
+        .unwrap_or_default()
+        .to_owned();
+    if !speakers.is_empty() {
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&format!("{}: {}", t.speakers, speakers.join(", ")));
+    }
+    let timed = item.start.and_then(|start| {
+        let end = item.end.unwrap_or(Time {
+            hour: (start.hour + 1).min(23),
+            minute: if start.hour >= 23 { 59 } else { start.minute },
+        });
+        Some(When::Timed {
+            start_ms: to_utc(item.date, start)?,
+            end_ms: to_utc(item.date, end)?,
+            date: item.date,
+            start,
+            end,
+        })
+    });
+    let event_title = event.name.text_for(t.tag).unwrap_or_default().to_owned();
+    Entry {
+        uid: format!("{}.{}@forum-widget", item.id, event.id),
+        title: format!(
+            "{} — {event_title}",
+            item.title.text_for(t.tag).unwrap_or_default()
+        ),
+        description,
+        location: location(event, t),
+        url: first_url(event),
+        when: timed.unwrap_or(When::Days {
+            first: item.date,
+            last: item.date,
+        }),
+    }
+}

@@ -1,0 +1,48 @@
+//! A strict JSON reader (RFC 8259) for serde, whose errors name the field path.
+//!
+//! It reads a `&str` in one pass straight into the target type, without a tree of values
+//! in between. What it refuses: trailing commas, comments, numbers with leading zeros,
+//! control characters in strings, unknown escapes, `\u` escapes that leave a UTF-16
+//! surrogate unpaired, anything after the top-level value, and arrays or objects nested
+//! more than [`MAX_DEPTH`] deep where they are read into values (values of unknown
+//! fields are skipped without recursion, at any depth).
+//!
+//! An object is the only form a struct is read from (never an array of its fields), and
+//! only integers of 64 bits are read into values: a number with a fraction or an
+//! exponent, an integer beyond 64 bits, or `-0` is refused as a floating-point number,
+//! which the event format has no use for, so no float parsing ships.
+//!
+//! Errors in the data carry the path of the value they concern, written as
+//! `people[2].name` (`.` for the whole file); a missing field is reported at the
+//! field's own path with the problem `missing`. Syntax errors name the line and column.
+//!
+//! `error` holds the error type and its paths, `reader` the lexer over the text, `de`
+//! the serde `Deserializer` on top of it, and `writer` the small writer used for
+//! JSON-LD.
+
+mod de;
+mod error;
+mod reader;
+pub mod writer;
+
+pub use error::Error;
+use reader::Reader;
+use serde::de::Deserialize;
+
+/// Deepest nesting of arrays and objects read into values (as deep as serde_json reads).
+pub const MAX_DEPTH: usize = 127;
+
+/// Reads `json` as one `T`; nothing but whitespace may follow the value.
+pub fn from_str<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, Error> {
+    let mut reader = Reader {
+        json,
+        at: 0,
+        depth: 0,
+    };
+    T::deserialize(&mut reader)
+        .and_then(|value| match reader.peek() {
+            None => Ok(value),
+            Some(_) => Err(reader.syntax("trailing characters")),
+        })
+        .map_err(|e| e.placed(json))
+}

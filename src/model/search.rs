@@ -1,0 +1,118 @@
+//! Finding programme items: search words and the day, kind and room filters.
+//!
+//! Pure Rust. Lower-casing is passed in: the widget asks the browser (Rust's own
+//! `to_lowercase` would add Unicode tables to the wasm), the native tests use Rust's.
+
+use super::{Date, Event, ProgramItem, ProgramKind};
+
+/// Lower-cases text for matching.
+pub type Lower<'a> = &'a dyn Fn(&str) -> String;
+
+/// What the reader looks for; the default finds every item.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    /// Words that must all occur, in any case and order.
+    pub query: String,
+    pub day: Option<Date>,
+    pub kind: Option<ProgramKind>,
+    /// A room as shown in the reader's language.
+    pub room: Option<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// The lower-cased text of each item, built once per event: titles and descriptions in
+/// every language, the location, and the names of its people in every script.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+}
+
+fn haystack(event: &Event, item: &ProgramItem, lower: Lower) -> String {
+    let mut text = String::new();
+    let mut add = |value: &str| {
+        text.push_str(value);
+        text.push('\n');
+    };
+    for value in [&item.title, &item.description, &item.location] {
+        value.0.values().for_each(|v| add(v));
+    }
+    for person in item.people.iter().filter_map(|id| event.person(id)) {
+        add(&person.name);
+        person.local_names.0.values().for_each(|v| add(v));
+        if let Some(native) = &person.native_name {
+            add(&native.text);
+        }
+    }
+    lower(&text)
+}
+
+impl SearchIndex {
+    pub fn new(event: &Event, lower: Lower) -> SearchIndex {
+        SearchIndex {
+            haystacks: event
+                .program
+                .iter()
+                .map(|item| haystack(event, item, lower))
+                .collect(),
+        }
+    }
+
+    /// Indices of the items that `filter` finds, in programme order; rooms are compared
+    /// as shown in `lang`.
+    pub fn find(&self, event: &Event, filter: &Filter, lang: &str, lower: Lower) -> Vec<usize> {
+        let query = lower(&filter.query);
+        let words: Vec<&str> = query.split_whitespace().collect();
+        event
+            .program
+            .iter()
+            .zip(&self.haystacks)
+            .enumerate()
+            .filter(|(_, (item, hay))| {
+                words.iter().all(|w| hay.contains(w))
+                    && filter.day.is_none_or(|d| item.date == d)
+                    && filter.kind.is_none_or(|k| item.kind == k)
+                    && filter
+                        .room
+                        .as_ref()
+                        .is_none_or(|r| item.location.text_for(lang) == Some(r.as_str()))
+            })
+            .map(|(index, _)| index)
+            .collect()
+    }
+}
+
+/// The values the filters offer for an event: days and kinds in programme order, rooms
+/// (as shown in `lang`) sorted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FilterChoices {
+    pub days: Vec<Date>,
+    pub kinds: Vec<ProgramKind>,
+    pub rooms: Vec<String>,
+}
+
+impl FilterChoices {
+    pub fn of(event: &Event, lang: &str) -> FilterChoices {
+        let mut choices = FilterChoices::default();
+        for item in &event.program {
+            if !choices.days.contains(&item.date) {
+                choices.days.push(item.date);
+            }
+            if !choices.kinds.contains(&item.kind) {
+                choices.kinds.push(item.kind);
+            }
+            if let Some(room) = item.location.text_for(lang) {
+                if !choices.rooms.iter().any(|r| r == room) {
+                    choices.rooms.push(room.to_owned());
+                }
+            }
+        }
+        // The rooms are distinct, so an unstable sort gives the same order (with less code).
+        choices.rooms.sort_unstable();
+        choices
+    }
+}

@@ -1,0 +1,132 @@
+//! The embed shell: mount, update and unmount, the adopted stylesheet, the internal-error notice.
+
+use crate::*;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen_test]
+async fn mount_adopts_styles_and_unmount_removes_its_nodes() {
+    let root = shadow_host();
+    let widget = forum_widget::mount(
+        root.clone(),
+        root.host(),
+        options(&[("lang", "zh"), ("view", "speakers")]),
+        None,
+    )
+    .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(root.adopted_style_sheets().length(), 1);
+    assert_eq!(selected_tab(&root), "fw-tab-speakers");
+    assert!(query(&root, ".title")
+        .text_content()
+        .unwrap()
+        .starts_with("第五届"));
+    widget.unmount();
+    assert_eq!(root.child_element_count(), 0);
+}
+
+/// The browser's own reading of `src/widget.css` and of the minified copy the wasm
+/// embeds is the same, rule by rule. Custom property values keep their whitespace as
+/// written (`var(--a, b)` against `var(--a,b)`), so whitespace runs count as one space
+/// and whitespace beside a comma is not compared.
+#[wasm_bindgen_test]
+fn the_embedded_stylesheet_parses_to_the_same_rules_as_src_widget_css() {
+    let rules = |css: &str| -> Vec<String> {
+        let sheet = web_sys::CssStyleSheet::new().unwrap();
+        sheet.replace_sync(css).unwrap();
+        let list = sheet.css_rules().unwrap();
+        (0..list.length())
+            .map(|i| {
+                let text = list.item(i).unwrap().css_text();
+                let words: Vec<&str> = text.split_whitespace().collect();
+                words.join(" ").replace(", ", ",").replace(" ,", ",")
+            })
+            .collect()
+    };
+    let source = rules(include_str!("../../src/widget.css"));
+    assert!(source.len() > 50, "{} rules", source.len());
+    assert!(forum_widget::STYLES.len() < include_str!("../../src/widget.css").len());
+    assert_eq!(rules(forum_widget::STYLES), source);
+}
+
+#[wasm_bindgen_test]
+async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
+    let root = shadow_host();
+    let _widget =
+        forum_widget::mount(root.clone(), root.host(), options(&[("lang", "en")]), None).unwrap();
+    yew::scheduler::flush().await;
+    forum_widget::show_internal_error("index out of bounds");
+    let alert = query(&root, ".error");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("internal error: index out of bounds"));
+    assert!(
+        root.query_selector(".tabs").unwrap().is_none(),
+        "the broken view is gone"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn update_changes_language_and_sections_without_remounting() {
+    let root = shadow_host();
+    let mut widget =
+        forum_widget::mount(root.clone(), root.host(), options(&[("lang", "en")]), None).unwrap();
+    yew::scheduler::flush().await;
+    let title = query(&root, ".title");
+    widget.update(options(&[("lang", "zh"), ("sections", "speakers,summary")]));
+    yew::scheduler::flush().await;
+    assert_eq!(all_text(&root, "[role=tab]"), ["嘉宾", "概况"]);
+    assert_eq!(
+        selected_tab(&root),
+        "fw-tab-summary",
+        "the shown tab is kept while it exists"
+    );
+    widget.update(options(&[("lang", "zh"), ("sections", "speakers,program")]));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        selected_tab(&root),
+        "fw-tab-speakers",
+        "a removed tab gives way to the first section"
+    );
+    assert!(
+        query(&root, ".title").is_same_node(Some(&title)),
+        "the same DOM was updated in place"
+    );
+    assert!(title.text_content().unwrap().starts_with("第五届"));
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_internal_error_notice_is_in_the_language_on_screen_and_the_loader_is_told() {
+    let root = shadow_host();
+    let told = js_sys::Function::new_with_args("message", "globalThis.__fwTold = message");
+    let _widget = forum_widget::mount(
+        root.clone(),
+        root.host(),
+        options(&[("lang", "en")]),
+        Some(told),
+    )
+    .unwrap();
+    yew::scheduler::flush().await;
+    // The reader picks Chinese in the language switcher.
+    let select: web_sys::HtmlSelectElement =
+        query(&root, ".lang-switch select").dyn_into().unwrap();
+    select.set_value("zh");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        query(&root, ".fw").get_attribute("lang").as_deref(),
+        Some("zh")
+    );
+    forum_widget::show_internal_error("index out of bounds");
+    let notice = query(&root, ".fw");
+    assert_eq!(notice.get_attribute("lang").as_deref(), Some("zh"));
+    assert_eq!(
+        query(&root, ".error-title").text_content().as_deref(),
+        Some(strings_for("zh").error_title)
+    );
+    let told = js_sys::Reflect::get(&js_sys::global(), &"__fwTold".into()).unwrap();
+    assert_eq!(told.as_string().as_deref(), Some("index out of bounds"));
+}
