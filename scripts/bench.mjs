@@ -114,7 +114,15 @@ async function main() {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
       scale.jsHeap = heap.usedSize;
-      scale.wasmMemory = await p.evaluate(() => window.ForumWidget._wasmMemoryBytes());
+      // Every WebAssembly.Memory on the page, found by the inspector (no hook in the widget).
+      const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+      const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+      const sum = await cdp.send('Runtime.callFunctionOn', {
+        objectId: found.objects.objectId,
+        functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
+        returnByValue: true,
+      });
+      scale.wasmMemory = sum.result.value;
     }
     await ctx.close();
   }

@@ -5,7 +5,10 @@
 //   their names (and the wasm's integrity hash).
 // - a .gz (gzip -9) and a .br (brotli -q 11) copy beside each file, for servers that
 //   send precompressed files;
-// - manifest.json, and on stdout the sizes and the SRI hash of forum-widget.js.
+// - manifest.json, and on stdout the sizes and the SRI hash of forum-widget.js;
+// - dist-test/: the same files with a loader that keeps its test hooks (for the tests of
+//   internal errors); the production loader has them cut out.
+// The loader's build-time constants come from their one source each (see fillLoader).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import zlib from 'node:zlib';
@@ -14,6 +17,7 @@ import { minify } from 'terser';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = `${ROOT}dist/`;
+const DIST_TEST = `${ROOT}dist-test/`;
 
 /** First 10 hex digits of the SHA-256 of `bytes`: the name part that changes with the content. */
 export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10);
@@ -27,8 +31,65 @@ export const brotli = (bytes) => zlib.brotliCompressSync(bytes, {
   },
 });
 
-/** The loader's line that names the other files; the build fills it in. */
-const FILES_LINE = /^ {2}var FILES = \{[^\n]*\};$/m;
+/** `  const NAME = …;`, a line of the loader that the build fills in. */
+const constLine = (name) => new RegExp(`^ {2}const ${name} = [^\n]*;$`, 'm');
+const TEST_HOOKS = /\n *\/\* test-hooks:[^]*?\/\* :test-hooks \*\/\n/;
+
+/** The option names: `pub const NAMES` in src/options.rs. */
+export function optionNames() {
+  const rust = readFileSync(`${ROOT}src/options.rs`, 'utf8');
+  const list = rust.match(/pub const NAMES: \[&str; \d+\] = \[([^\]]*)\]/);
+  if (!list) throw new Error('src/options.rs must define `pub const NAMES: [&str; N] = [...]`');
+  return [...list[1].matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
+}
+
+/** The widget's default colours, from the `.fw` rule of src/widget.css, for the loader's placeholder. */
+export function palette() {
+  const css = readFileSync(`${ROOT}src/widget.css`, 'utf8');
+  const rule = css.match(/\n\.fw \{([^}]*)\}/);
+  if (!rule) throw new Error('src/widget.css must have a `.fw { ... }` rule');
+  const wanted = ['color-scheme', '--_primary', '--_muted', '--_bg', '--_border'];
+  const declarations = wanted.map((name) => {
+    const found = rule[1].match(new RegExp(`(?:^|\\s)${name}:\\s*([^;]+);`));
+    if (!found) throw new Error(`src/widget.css: .fw has no ${name}`);
+    return `${name}:${found[1].trim()};`;
+  });
+  return declarations.join('');
+}
+
+/** The page the built-in event was published on: its first source with a URL. */
+export function sourcePage() {
+  const event = JSON.parse(readFileSync(`${ROOT}data/forum-2023.json`, 'utf8'));
+  const url = (event.sources || []).map((s) => s.url).find(Boolean);
+  if (!url) throw new Error('data/forum-2023.json has no source with a url');
+  return url;
+}
+
+export function version() {
+  const toml = readFileSync(`${ROOT}Cargo.toml`, 'utf8');
+  return toml.match(/^version = "([^"]+)"/m)[1];
+}
+
+/** The loader's source with its build-time constants written in; test hooks cut unless `withTestHooks`. */
+export function fillLoader(source, names, { withTestHooks = false } = {}) {
+  const values = {
+    OPTIONS: optionNames(),
+    SOURCE_PAGE: sourcePage(),
+    PALETTE: palette(),
+    VERSION: version(),
+    FILES: names,
+  };
+  let out = source;
+  for (const [name, value] of Object.entries(values)) {
+    const line = constLine(name);
+    if ((out.match(new RegExp(line, 'gm')) || []).length !== 1) {
+      throw new Error(`www/forum-widget.js must have exactly one \`  const ${name} = ...;\` line`);
+    }
+    out = out.replace(line, `  const ${name} = ${JSON.stringify(value)};`);
+  }
+  if (!TEST_HOOKS.test(out)) throw new Error('www/forum-widget.js must mark its test hooks');
+  return withTestHooks ? out : out.replace(TEST_HOOKS, '\n');
+}
 
 async function main([wasmPath, gluePath]) {
   if (!wasmPath || !gluePath) throw new Error('usage: node scripts/dist.mjs <optimised.wasm> <glue.js>');
@@ -44,13 +105,11 @@ async function main([wasmPath, gluePath]) {
   };
 
   const source = readFileSync(`${ROOT}www/forum-widget.js`, 'utf8');
-  if ((source.match(new RegExp(FILES_LINE, 'gm')) || []).length !== 1) {
-    throw new Error('www/forum-widget.js must have exactly one `  var FILES = {...};` line');
-  }
-  const loaderSource = source.replace(FILES_LINE, `  var FILES = ${JSON.stringify(names)};`);
-  const loader = Buffer.from((await minify(loaderSource, {
+  const minifyLoader = async (text) => Buffer.from((await minify(text, {
     compress: { passes: 2 }, mangle: true, format: { comments: /^!/ },
   })).code);
+  const loader = await minifyLoader(fillLoader(source, names));
+  const testLoader = await minifyLoader(fillLoader(source, names, { withTestHooks: true }));
 
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
@@ -73,6 +132,12 @@ async function main([wasmPath, gluePath]) {
     files: [...rows, total],
   };
   writeFileSync(`${DIST}manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
+
+  rmSync(DIST_TEST, { recursive: true, force: true });
+  mkdirSync(DIST_TEST, { recursive: true });
+  writeFileSync(`${DIST_TEST}forum-widget.js`, testLoader);
+  writeFileSync(DIST_TEST + names.core, core);
+  writeFileSync(DIST_TEST + names.wasm, wasm);
 
   const pad = (s, n) => String(s).padStart(n);
   console.log(`${'dist/'.padEnd(34)}${pad('raw B', 9)}${pad('gzip -9 B', 11)}${pad('brotli B', 10)}`);

@@ -8,56 +8,86 @@
  * Options, events, CSS properties and the JS API: see README.md.
  * A classic script on purpose: document.currentScript is null inside modules.
  */
-(function () {
+(() => {
   'use strict';
 
-  var script = document.currentScript;
-  var TAG = 'forum-widget';
-  var OPTIONS = ['lang', 'src', 'view', 'sections', 'theme', 'heading-level', 'language-switcher', 'seo', 'loading'];
+  // Written by the build (scripts/dist.mjs), each from its one source: the option names
+  // from src/options.rs, the built-in event's source page from data/forum-2023.json, the
+  // palette from src/widget.css, the version from Cargo.toml, and the content-hashed
+  // names of the other two files.
+  const OPTIONS = [];
+  const SOURCE_PAGE = '';
+  const PALETTE = '';
+  const VERSION = '';
+  const FILES = { core: 'forum-widget-core.js', wasm: 'forum-widget.wasm', wasmIntegrity: '' };
+
+  const TAG = 'forum-widget';
   // Before the wasm has loaded: keep host styles out, and reserve space. The built-in
   // event renders taller than the viewport at every width, so reserving the viewport's
   // height keeps the content below it from moving while it is in view.
-  var LOADER_CSS = ':host{display:block!important}' +
-    '.fw-loader-message{margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif;color:#57606a;' +
-    'border:1px solid #d0d7de;border-radius:8px;background:#fff}' +
+  const LOADER_CSS = ':host{display:block!important}' +
+    `.fw-loader-message{${PALETTE}margin:0;padding:1rem;font:16px/1.5 system-ui,sans-serif;color:var(--_muted);` +
+    'border:1px solid var(--_border);border-radius:var(--fw-radius,8px);background:var(--_bg)}' +
     '.fw-loading{box-sizing:border-box;min-height:var(--fw-placeholder-height,100vh)}' +
-    '.fw-loader-message a{color:#1a56b8}';
+    '.fw-loader-message a{color:var(--_primary)}';
+
+  const script = document.currentScript;
+
+  /** Script-tag form: a <forum-widget> right after the script, with its data-* options. */
+  const insertAfterScript = () => {
+    if (!script || script.getAttribute('data-mount') === 'none' || script.parentNode === document.head) return;
+    const element = document.createElement(TAG);
+    for (const name of OPTIONS) {
+      const value = script.getAttribute(`data-${name}`);
+      if (value !== null) element.setAttribute(name, value);
+    }
+    script.parentNode.insertBefore(element, script.nextSibling);
+  };
 
   if (window.ForumWidget && window.ForumWidget.mount) {
-    // A second copy of the script: reuse the first one's namespace and element.
-    insertAfterScript(window.ForumWidget);
+    // A second copy of the script: the first one's element is defined; add a widget.
+    insertAfterScript();
     return;
   }
   if (!script) {
     console.error('forum-widget: load forum-widget.js with a plain <script src> tag (not type="module").');
     return;
   }
-  var base = new URL('.', script.src).href;
-  // Where the built-in event was published; the fallback links there when the wasm cannot run.
-  var SOURCE_PAGE = 'https://www.miit.gov.cn/jgsj/qyj/gzdt/art/2023/art_159c0082349e4e3592bc78ebd8f40d33.html';
-  // The build writes the content-hashed names of the other two files here.
-  var FILES = { core: 'forum-widget-core.js', wasm: 'forum-widget.wasm', wasmIntegrity: '' };
+  const base = new URL('.', script.src).href;
   // A page that pins this script with Subresource Integrity gets the wasm checked too.
-  var pinned = !!script.integrity;
-  var compiled = null;
-  var instances = [];
-  var sheet = null;
+  const pinned = !!script.integrity;
+  const instances = [];
+  let compiled = null;
+  let sheet = null;
+
+  /** Whether shadow roots take constructed stylesheets (Chrome 73, Firefox 101, Safari 16.4). */
+  const constructedStylesheets = () =>
+    typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype &&
+    typeof ShadowRoot === 'function' && 'adoptedStyleSheets' in ShadowRoot.prototype;
 
   /** Fetches and compiles the wasm once per page, however many widgets there are. */
-  function compile() {
+  const compile = () => {
     if (!compiled) {
       if (typeof WebAssembly !== 'object') {
         compiled = Promise.reject(new Error('this browser does not support WebAssembly'));
+      } else if (!constructedStylesheets()) {
+        // Nothing to gain from fetching the wasm: it could not style the widget.
+        compiled = Promise.reject(new Error('this browser does not support constructed stylesheets'));
       } else {
-        var response = fetch(base + FILES.wasm, pinned ? { integrity: FILES.wasmIntegrity } : {});
+        // The status is checked here, before compiling: WebKit checks the MIME type first,
+        // so a 404 page would otherwise be reported as a damaged file.
+        const response = fetch(base + FILES.wasm, pinned ? { integrity: FILES.wasmIntegrity } : {}).then((r) => {
+          if (!r.ok) throw new Error(`${FILES.wasm} returned HTTP status ${r.status}`);
+          return r;
+        });
         // compileStreaming compiles while the file downloads.
         compiled = WebAssembly.compileStreaming
           ? WebAssembly.compileStreaming(response)
-          : response.then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+          : response.then((r) => r.arrayBuffer()).then(WebAssembly.compile);
       }
     }
     return compiled;
-  }
+  };
 
   /**
    * A wasm instance for one widget: a free healthy one, or a new one from the compiled
@@ -65,150 +95,153 @@
    * stops only its own widget. Instances are reused after unmount, so a single-page app
    * never holds more than it shows at once.
    */
-  function takeInstance() {
-    for (var i = 0; i < instances.length; i++) {
-      if (!instances[i].busy && !instances[i].broken) {
-        instances[i].busy = true;
-        return Promise.resolve(instances[i]);
-      }
+  const takeInstance = async () => {
+    const free = instances.find((i) => !i.busy && !i.broken);
+    if (free) {
+      free.busy = true;
+      return free;
     }
-    var instance = { busy: true, broken: false, mod: null, exports: null };
+    const instance = { busy: true, broken: false, mod: null, exports: null };
     instances.push(instance);
     // A distinct module URL gives the new instance its own copy of the JS glue.
-    var url = base + FILES.core + (instances.length > 1 ? '?instance=' + instances.length : '');
-    // The glue downloads while the wasm compiles.
-    return Promise.all([compile(), import(url)]).then(function (loaded) {
-      return loaded[1].default({ module_or_path: loaded[0] }).then(function (exports) {
-        instance.mod = loaded[1];
-        instance.exports = exports;
-        return instance;
-      });
-    }).catch(function (error) {
+    const url = base + FILES.core + (instances.length > 1 ? `?instance=${instances.length}` : '');
+    try {
+      // The glue downloads while the wasm compiles.
+      const [module, glue] = await Promise.all([compile(), import(url)]);
+      instance.exports = await glue.default({ module_or_path: module });
+      instance.mod = glue;
+      return instance;
+    } catch (error) {
       instances.splice(instances.indexOf(instance), 1);
       throw error;
-    });
-  }
+    }
+  };
 
   /** What went wrong before any wasm ran, for the reader (en/zh) and for the site's developer. */
-  function reason(error) {
-    var text = String(error && error.message || error);
-    var files = FILES.core + ' and ' + FILES.wasm + ' must be served beside ' + base + 'forum-widget.js' +
+  const reason = (error) => {
+    const text = String((error && error.message) || error);
+    const files = `${FILES.core} and ${FILES.wasm} must be served beside ${base}forum-widget.js` +
       (pinned ? ', from the same build as this pinned forum-widget.js' : '');
     if (typeof WebAssembly !== 'object') {
       return { en: 'this browser does not support WebAssembly', zh: '此浏览器不支持 WebAssembly', fix: 'Use a current browser.' };
     }
+    if (!constructedStylesheets()) {
+      return {
+        en: 'this browser version is too old for it',
+        zh: '此浏览器版本过旧',
+        fix: 'The widget needs constructed stylesheets: Chrome 73, Firefox 101, Safari 16.4 or later.',
+      };
+    }
     if (/wasm-eval|Content Security Policy|CSP/i.test(text)) {
-      return { en: "the page's Content-Security-Policy does not allow WebAssembly", zh: '页面的内容安全策略不允许 WebAssembly',
-        fix: "Add 'wasm-unsafe-eval' (and " + new URL(base).origin + " when it is another origin) to script-src." };
+      return {
+        en: "the page's Content-Security-Policy does not allow WebAssembly",
+        zh: '页面的内容安全策略不允许 WebAssembly',
+        fix: `Add 'wasm-unsafe-eval' (and ${new URL(base).origin} when it is another origin) to script-src.`,
+      };
     }
     if (error instanceof WebAssembly.CompileError || /CompileError|magic|expected|section/i.test(text)) {
-      return { en: FILES.wasm + ' is damaged', zh: FILES.wasm + ' 文件已损坏',
-        fix: 'Upload dist/ again; serve .wasm unmodified as application/wasm.' };
+      return { en: `${FILES.wasm} is damaged`, zh: `${FILES.wasm} 文件已损坏`, fix: 'Upload dist/ again; serve .wasm unmodified as application/wasm.' };
     }
     if (/status|404|not ok|Failed to fetch|import|module script/i.test(text)) {
-      return { en: 'the widget files could not be fetched', zh: '无法获取组件文件',
-        fix: files + ' (with CORS headers when on another origin).' };
+      return { en: 'the widget files could not be fetched', zh: '无法获取组件文件', fix: `${files} (with CORS headers when on another origin).` };
     }
-    return { en: 'an unexpected error', zh: '意外错误', fix: files + '.' };
-  }
+    return { en: 'an unexpected error', zh: '意外错误', fix: `${files}.` };
+  };
 
-  function isChinese(options) {
-    return /^zh\b/i.test(options.lang || document.documentElement.lang || navigator.language || '');
-  }
+  const isChinese = (options) =>
+    /^zh\b/i.test(options.lang || document.documentElement.lang || navigator.language || '');
 
-  function message(root, options, en, zh, className) {
-    var box = document.createElement('p');
-    box.className = 'fw-loader-message' + (className ? ' ' + className : '');
+  const message = (root, options, en, zh, className) => {
+    const box = document.createElement('p');
+    box.className = `fw-loader-message${className ? ` ${className}` : ''}`;
     box.setAttribute('role', 'status');
     box.setAttribute('lang', isChinese(options) ? 'zh' : 'en');
     box.textContent = isChinese(options) ? zh : en;
     root.replaceChildren(box);
     return box;
-  }
+  };
 
-  function adoptLoaderStyles(root) {
+  const adoptLoaderStyles = (root) => {
     try {
       if (!sheet) {
         sheet = new CSSStyleSheet();
         sheet.replaceSync(LOADER_CSS);
       }
-      if (root.adoptedStyleSheets.indexOf(sheet) < 0) {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
+      if (!root.adoptedStyleSheets.includes(sheet)) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       }
     } catch (e) { /* older browsers: the placeholder is unstyled */ }
-  }
+  };
 
-  function emit(element, name, detail) {
-    element.dispatchEvent(new CustomEvent('forum-widget:' + name, { bubbles: true, composed: true, detail: detail }));
-  }
+  const emit = (element, name, detail) =>
+    element.dispatchEvent(new CustomEvent(`forum-widget:${name}`, { bubbles: true, composed: true, detail }));
 
-  /** Options as the wasm reads them: strings, with `src` made absolute against the page. */
-  function normalize(options) {
-    var out = {};
-    OPTIONS.concat(['now']).forEach(function (key) {
-      var value = options[key] !== undefined ? options[key] : options[key.replace(/-(\w)/g, function (m, c) { return c.toUpperCase(); })];
+  const camel = (name) => name.replace(/-(\w)/g, (m, c) => c.toUpperCase());
+
+  /** Options as the wasm reads them: strings (`now` as given), `src` made absolute against the page. */
+  const normalize = (options) => {
+    const out = {};
+    for (const key of OPTIONS) {
+      const value = options[key] !== undefined ? options[key] : options[camel(key)];
       if (value !== undefined && value !== null) out[key] = key === 'now' ? value : String(value);
-    });
+    }
     if (out.src) {
       try { out.src = new URL(out.src, document.baseURI).href; } catch (e) { /* the widget reports the bad URL */ }
     }
     return out;
-  }
+  };
 
   /**
    * Mounts a widget into `element` (its open shadow root). Returns a handle with
-   * update(options) and unmount(). Options: lang, src, view, sections, theme,
-   * heading-level (or headingLevel), loading ("lazy"), now.
+   * update(options) and unmount(). Options: the attributes' names (or camelCase).
    */
-  function mount(element, options) {
-    var root = element.shadowRoot || element.attachShadow({ mode: 'open' });
-    var state = { options: normalize(options || {}), widget: null, instance: null, gone: false, observer: null };
+  const mount = (element, options) => {
+    const root = element.shadowRoot || element.attachShadow({ mode: 'open' });
+    const state = { options: normalize(options || {}), widget: null, instance: null, gone: false, observer: null };
     adoptLoaderStyles(root);
     message(root, state.options, 'Loading event…', '正在加载活动信息…', 'fw-loading');
 
-    function fail(error) {
-      var why = reason(error);
-      var box = message(root, state.options, 'The event widget could not be loaded: ' + why.en + '. ',
-        '活动组件无法加载：' + why.zh + '。');
+    const fail = (error) => {
+      const why = reason(error);
+      const box = message(root, state.options, `The event widget could not be loaded: ${why.en}. `,
+        `活动组件无法加载：${why.zh}。`);
       if (!state.options.src) {
-        var link = document.createElement('a');
+        const link = document.createElement('a');
         link.href = SOURCE_PAGE;
         link.rel = 'noopener noreferrer';
-        link.textContent = isChinese(state.options) ? '查看活动原文' : 'Read about the event at its source';
+        link.hreflang = 'zh';
+        link.textContent = isChinese(state.options) ? '查看活动原文' : 'Read about the event at its source (in Chinese)';
         box.appendChild(link);
       }
-      console.error('forum-widget: could not start: ' + why.en + ' (' + String(error && error.message || error) + '). ' + why.fix);
+      console.error(`forum-widget: could not start: ${why.en} (${String((error && error.message) || error)}). ${why.fix}`);
       emit(element, 'error', { message: why.en });
-    }
+    };
 
-    function start() {
-      takeInstance().then(function (instance) {
+    const start = () => {
+      takeInstance().then((instance) => {
         if (state.gone) {
           instance.busy = false;
           return;
         }
         state.instance = instance;
         root.replaceChildren();
+        // A Rust panic stops this instance for good: the wasm says so here, and the
+        // instance is never reused.
+        const onInternalError = () => { instance.broken = true; };
         try {
-          state.widget = instance.mod.mount(root, element, state.options);
+          state.widget = instance.mod.mount(root, element, state.options, onInternalError);
         } catch (error) {
           instance.broken = true;
           fail(error);
         }
-      }, function (error) {
+      }, (error) => {
         if (!state.gone) fail(error);
       });
-    }
-
-    // An internal error (a Rust panic) stops this widget's instance: never reuse it.
-    function onError(event) {
-      if (event.detail && event.detail.internal && state.instance) state.instance.broken = true;
-    }
-    element.addEventListener('forum-widget:error', onError);
+    };
 
     if (state.options.loading === 'lazy' && 'IntersectionObserver' in window) {
-      state.observer = new IntersectionObserver(function (entries) {
-        if (entries.some(function (e) { return e.isIntersecting; })) {
+      state.observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
           state.observer.disconnect();
           state.observer = null;
           start();
@@ -220,16 +253,12 @@
     }
 
     return {
-      update: function (next) {
-        var merged = {};
-        Object.keys(state.options).forEach(function (k) { merged[k] = state.options[k]; });
-        Object.keys(next || {}).forEach(function (k) { merged[k] = next[k]; });
-        state.options = normalize(merged);
+      update(next) {
+        state.options = normalize({ ...state.options, ...(next || {}) });
         if (state.widget) state.widget.update(state.options);
       },
-      unmount: function () {
+      unmount() {
         state.gone = true;
-        element.removeEventListener('forum-widget:error', onError);
         if (state.observer) state.observer.disconnect();
         state.observer = null;
         if (state.widget && !state.instance.broken) state.widget.unmount();
@@ -238,18 +267,19 @@
         state.instance = null;
         root.replaceChildren();
       },
-      /** Test hook: makes this widget's wasm panic, to check that the others survive. */
-      _panicForTests: function () {
+      /* test-hooks: only in the test build (dist-test/), for the tests of internal errors. */
+      _panicForTests() {
         if (state.widget) state.widget.panicForTests();
       },
+      /* :test-hooks */
     };
-  }
+  };
 
-  function attributeOptions(element) {
-    var options = {};
-    OPTIONS.forEach(function (name) { options[name] = element.getAttribute(name); });
+  const attributeOptions = (element) => {
+    const options = {};
+    for (const name of OPTIONS) options[name] = element.getAttribute(name);
     return options;
-  }
+  };
 
   /** <forum-widget>: the same options as attributes; attribute changes update it live. */
   class ForumWidgetElement extends HTMLElement {
@@ -270,26 +300,7 @@
   }
 
   // The one global: a namespace object.
-  var ns = window.ForumWidget = {
-    version: '0.1.0',
-    mount: mount,
-    /** For the benchmark: bytes of wasm memory held by all instances. */
-    _wasmMemoryBytes: function () {
-      return instances.reduce(function (sum, i) { return sum + (i.exports ? i.exports.memory.buffer.byteLength : 0); }, 0);
-    },
-  };
+  window.ForumWidget = { version: VERSION, mount };
   if (!customElements.get(TAG)) customElements.define(TAG, ForumWidgetElement);
-  insertAfterScript(ns);
-
-  /** Script-tag form: a <forum-widget> right after the script, with its data-* options. */
-  function insertAfterScript() {
-    var current = document.currentScript;
-    if (!current || current.getAttribute('data-mount') === 'none' || current.parentNode === document.head) return;
-    var element = document.createElement(TAG);
-    OPTIONS.forEach(function (name) {
-      var value = current.getAttribute('data-' + name);
-      if (value !== null) element.setAttribute(name, value);
-    });
-    current.parentNode.insertBefore(element, current.nextSibling);
-  }
+  insertAfterScript();
 })();

@@ -25,6 +25,8 @@ before(async () => {
     '/p/default': page(`<script src="/dist/forum-widget.js" async></script>`),
     '/p/mixed': page(`${HOST}<forum-widget id="bad" src="/f/500"></forum-widget><forum-widget id="good"></forum-widget>${LOADER}`),
     '/p/two': page(`${HOST}<forum-widget id="a"></forum-widget><forum-widget id="b"></forum-widget>${LOADER}`),
+    // The test build's loader: the production one has no test hooks.
+    '/p/two-test-build': page(`${HOST}<forum-widget id="a"></forum-widget><forum-widget id="b"></forum-widget>${LOADER.replace('/dist/', '/dist-test/')}`),
     '/p/cookie': page(`<forum-widget src="/f/record"></forum-widget>${LOADER}`),
     '/f/500': (req, res) => res.writeHead(500).end('boom'),
     '/f/slow': () => { /* never answers */ },
@@ -167,8 +169,15 @@ test('an error in one widget leaves the others working', async () => {
   await p.close();
 });
 
-test('a panic in one widget leaves the others working', async () => {
+test('the production loader has no test hooks', async () => {
   const p = await h.open('/p/two', { count: 2 });
+  assert.deepEqual(await p.evaluate(() => Object.keys(window.ForumWidget).sort()), ['mount', 'version']);
+  assert.deepEqual(await p.evaluate(() => Object.keys(document.getElementById('a')._forumWidget).sort()), ['unmount', 'update']);
+  await p.close();
+});
+
+test('a panic in one widget leaves the others working', async () => {
+  const p = await h.open('/p/two-test-build', { count: 2 });
   await p.evaluate(() => {
     try { document.getElementById('a')._forumWidget._panicForTests(); } catch (e) { window.__trap = String(e); }
   });
