@@ -49,7 +49,12 @@
       if (typeof WebAssembly !== 'object') {
         compiled = Promise.reject(new Error('this browser does not support WebAssembly'));
       } else {
-        var response = fetch(base + FILES.wasm, pinned ? { integrity: FILES.wasmIntegrity } : {});
+        // The status is checked here, before compiling: WebKit checks the MIME type first,
+        // so a 404 page would otherwise be reported as a damaged file.
+        var response = fetch(base + FILES.wasm, pinned ? { integrity: FILES.wasmIntegrity } : {}).then(function (r) {
+          if (!r.ok) throw new Error(FILES.wasm + ' returned HTTP status ' + r.status);
+          return r;
+        });
         // compileStreaming compiles while the file downloads.
         compiled = WebAssembly.compileStreaming
           ? WebAssembly.compileStreaming(response)
