@@ -9,6 +9,9 @@ import { readFile } from 'node:fs/promises';
 const NAMES = ['Xu Xiaolan', 'Siniša Mali', 'Adam Struzik', 'Siniša Berjan', 'Archil Kalandia'];
 const ITEMS = ['Opening ceremony', 'Keynote forum', 'SME Innovation Achievements Exhibition', 'Cross-border matchmaking meeting'];
 const LOADER = '<script src="/dist/forum-widget.js" async data-mount="none"></script>';
+const HOSTILE_CSS = `<style>* { color: red !important; font: 40px serif !important; }
+div { display: none !important; } button { all: unset; } section { padding: 0; }
+p, li, h2, h3 { margin: 50px !important; letter-spacing: 5px !important; }</style>`;
 
 let h;
 before(async () => {
@@ -16,6 +19,8 @@ before(async () => {
     '/p/script': page('<p id="before">before</p><script src="/dist/forum-widget.js"></script><p id="after">after</p>'),
     '/p/elements': page(`<forum-widget id="one" lang="zh" view="program"></forum-widget>${LOADER}
       <forum-widget id="two" sections="speakers"></forum-widget>`),
+    '/p/plain': page(`<section style="width:760px"><script src="/dist/forum-widget.js"></script></section>`),
+    '/p/hostile': page(`<section style="width:760px"><script src="/dist/forum-widget.js"></script></section>`, HOSTILE_CSS),
     '/p/two-scripts': page('<script src="/dist/forum-widget.js" async></script><script src="/dist/forum-widget.js" data-lang="zh" async></script>'),
     '/p/other-event': page(`<forum-widget src="/fixtures/small-event.json" view="program"></forum-widget>${LOADER}`),
     '/p/cross-origin': page(`<script src="${h.crossBase}/dist/forum-widget.js" async></script>`),
@@ -87,6 +92,25 @@ test('<forum-widget> elements before and after the script upgrade; attribute cha
   assert.deepEqual(await h.texts('[role=tab]', 1), ['Programme', 'Summary']);
   assert.equal(await h.run(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length), 1);
   assert.deepEqual(await h.errors(), []);
+});
+
+test('hostile host CSS does not change the widget', async () => {
+  const look = async (path) => {
+    await h.open(path);
+    return h.run(() => {
+      const root = document.querySelector('forum-widget').shadowRoot;
+      return ['.fw', '.title', '.tab', '.tabs', '.facts dd', '.lead', '.sources a'].map((sel) => {
+        const el = root.querySelector(sel);
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return [sel, s.color, s.fontFamily, s.fontSize, s.display, s.margin, s.letterSpacing, Math.round(r.width), Math.round(r.height)].join('|');
+      });
+    });
+  };
+  const clean = await look('/p/plain');
+  assert.deepEqual(await look('/p/hostile'), clean);
+  assert.equal(await h.run(() => getComputedStyle(document.querySelector('forum-widget')).display), 'block');
+  assert.equal(await h.run(() => getComputedStyle(document.querySelector('section p, section')).color), 'rgb(255, 0, 0)', 'the hostile CSS is in force on the page');
 });
 
 test('two script tags give two widgets with their own options, from one wasm fetch', async () => {
