@@ -48,6 +48,9 @@
     if (!compiled) {
       if (typeof WebAssembly !== 'object') {
         compiled = Promise.reject(new Error('this browser does not support WebAssembly'));
+      } else if (!constructedStylesheets()) {
+        // Nothing to gain from fetching the wasm: it could not style the widget.
+        compiled = Promise.reject(new Error('this browser does not support constructed stylesheets'));
       } else {
         // The status is checked here, before compiling: WebKit checks the MIME type first,
         // so a 404 page would otherwise be reported as a damaged file.
@@ -94,6 +97,12 @@
     });
   }
 
+  /** Whether shadow roots take constructed stylesheets (Chrome 73, Firefox 101, Safari 16.4). */
+  function constructedStylesheets() {
+    return typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype &&
+      typeof ShadowRoot === 'function' && 'adoptedStyleSheets' in ShadowRoot.prototype;
+  }
+
   /** What went wrong before any wasm ran, for the reader (en/zh) and for the site's developer. */
   function reason(error) {
     var text = String(error && error.message || error);
@@ -101,6 +110,10 @@
       (pinned ? ', from the same build as this pinned forum-widget.js' : '');
     if (typeof WebAssembly !== 'object') {
       return { en: 'this browser does not support WebAssembly', zh: '此浏览器不支持 WebAssembly', fix: 'Use a current browser.' };
+    }
+    if (!constructedStylesheets()) {
+      return { en: 'this browser version is too old for it', zh: '此浏览器版本过旧',
+        fix: 'The widget needs constructed stylesheets: Chrome 73, Firefox 101, Safari 16.4 or later.' };
     }
     if (/wasm-eval|Content Security Policy|CSP/i.test(text)) {
       return { en: "the page's Content-Security-Policy does not allow WebAssembly", zh: '页面的内容安全策略不允许 WebAssembly',
