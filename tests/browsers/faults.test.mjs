@@ -88,7 +88,7 @@ test('data-src errors: HTTP status, invalid JSON, invalid event, wrong type', as
   await h.screenshot('error-404', await h.run(() => document.querySelector('forum-widget')));
 });
 
-test('loader faults: wasm 404, damaged wasm, no WebAssembly, CSP without wasm-unsafe-eval', async () => {
+test('loader faults: wasm 404, damaged wasm, no WebAssembly, no constructed stylesheets, CSP without wasm-unsafe-eval', async () => {
   let r = await assertFault('/p/wasm-404', /could not be loaded: the widget files could not be fetched/, /Read about the event at its source/);
   assert.match(r.error, /must be served beside/);
   await h.screenshot('loader-wasm-404', await h.run(() => document.querySelector('forum-widget')));
@@ -96,6 +96,10 @@ test('loader faults: wasm 404, damaged wasm, no WebAssembly, CSP without wasm-un
   assert.match(r.error, /Upload dist\/ again/);
   r = await assertFault('/p/no-wasm?nowasm', /does not support WebAssembly/);
   assert.match(r.error, /current browser/);
+  r = await assertFault('/p/no-wasm?noadopt', /could not be loaded: this browser version is too old for it/, /Read about the event at its source/);
+  assert.match(r.error, /constructed stylesheets: Chrome 73, Firefox 101, Safari 16\.4/);
+  assert.equal(await h.run(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length), 0, 'no wasm fetched for nothing');
+  await h.screenshot('loader-old-browser', await h.run(() => document.querySelector('forum-widget')));
   r = await assertFault('/p/csp-no-wasm', /Content-Security-Policy does not allow WebAssembly/);
   assert.match(r.error, /wasm-unsafe-eval/);
   const href = await h.run(() => document.querySelector('forum-widget').shadowRoot.querySelector('.fw-loader-message a').href);

@@ -170,6 +170,16 @@ export async function start(routes = {}, { env = {}, dark = false } = {}) {
   h.widgetErrors = async () => (await h.errors()).filter((e) => e.startsWith('forum-widget:'));
   /** Saves a screenshot of the viewport, or of `element`, to test-results/<engine>/<name>.png. */
   h.screenshot = async (name, element) => {
+    // After the next frame is drawn. WebKitGTK's MiniBrowser hands WebDriver its last
+    // composited frame, which lags the DOM by a moment, and its element screenshots of a
+    // re-laid-out element can come back black: there the viewport, scrolled to the
+    // element, is saved instead.
+    await h.run(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    if (ENGINE === 'webkit') {
+      if (element) await h.run((e) => e.scrollIntoView(), element);
+      await d.sleep(500);
+      element = null;
+    }
     const png = await (element || d).takeScreenshot();
     await writeFile(`${RESULTS}/${name}.png`, Buffer.from(png, 'base64'));
   };

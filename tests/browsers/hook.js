@@ -36,5 +36,7 @@
   document.addEventListener('click', function (e) {
     if (e.target.id === 'host-button') e.target.textContent = 'clicked';
   });
+  // Older browsers, as the widget's feature checks see them.
   if (/[?&]nowasm\b/.test(location.search)) delete window.WebAssembly;
+  if (/[?&]noadopt\b/.test(location.search)) delete ShadowRoot.prototype.adoptedStyleSheets;
 })();
