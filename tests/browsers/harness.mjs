@@ -146,7 +146,7 @@ export async function start(routes = {}, { env = {}, dark = false } = {}) {
   /** Opens `path` and waits until `count` widgets show their title or an error. */
   h.open = async (path, { count = 1 } = {}) => {
     await h.goto(path);
-    await waitForWidgets(h, count);
+    if (count) await waitForWidgets(h, count);
   };
   /** A WebElement inside the `index`th widget's shadow root. */
   h.shadow = async (selector, index = 0) => {

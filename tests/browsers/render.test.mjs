@@ -21,6 +21,8 @@ before(async () => {
       <forum-widget id="two" sections="speakers"></forum-widget>`),
     '/p/plain': page(`<section style="width:760px"><script src="/dist/forum-widget.js"></script></section>`),
     '/p/hostile': page(`<section style="width:760px"><script src="/dist/forum-widget.js"></script></section>`, HOSTILE_CSS),
+    '/p/tab-order': page('<button id="host-first">Before</button><script src="/dist/forum-widget.js"></script><button id="host-last">After</button>'),
+    '/p/lazy': page(`<p>top</p><div style="height: 4000px"></div><forum-widget loading="lazy"></forum-widget>${LOADER}`),
     '/p/two-scripts': page('<script src="/dist/forum-widget.js" async></script><script src="/dist/forum-widget.js" data-lang="zh" async></script>'),
     '/p/other-event': page(`<forum-widget src="/fixtures/small-event.json" view="program"></forum-widget>${LOADER}`),
     '/p/cross-origin': page(`<script src="${h.crossBase}/dist/forum-widget.js" async></script>`),
@@ -76,6 +78,41 @@ test('keyboard: only the selected tab is in the tab order; arrows, Home and End 
   await h.until(() => document.querySelector('forum-widget').shadowRoot.activeElement?.textContent === 'Summary');
   assert.equal(await active(), 'tab:Summary:true');
   assert.equal(await h.run(() => document.querySelector('forum-widget').shadowRoot.querySelector('#fw-panel-summary').hidden), false);
+});
+
+test('keyboard: Tab from the host page reaches the language menu, then the selected tab', async () => {
+  await h.open('/p/tab-order');
+  await h.run(() => document.getElementById('host-first').focus());
+  const where = () => h.run(() => {
+    const a = document.activeElement;
+    const inner = a?.shadowRoot?.activeElement;
+    return inner ? `widget ${inner.tagName.toLowerCase()}${inner.getAttribute('role') ? `[role=${inner.getAttribute('role')}]` : ''} ${inner.textContent.slice(0, 20)}` : `page ${a?.id}`;
+  });
+  const tab = async () => h.driver.actions().sendKeys(Key.TAB).perform();
+  await tab();
+  assert.match(await where(), /^widget select /, 'the language menu comes first');
+  await tab();
+  assert.equal(await where(), 'widget button[role=tab] Summary');
+  await h.driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
+  await h.until(() => document.querySelector('forum-widget').shadowRoot.querySelector('[aria-selected=true]')?.textContent === 'Speakers');
+  await tab();
+  assert.match(await where(), /^widget /, 'Tab moves on inside the widget, to the shown panel');
+  await h.run(() => document.getElementById('host-last').focus());
+  await h.driver.actions().keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
+  assert.match(await where(), /^widget /, 'Shift+Tab from after the widget goes back into it');
+});
+
+test('loading="lazy": no wasm until the widget nears the viewport', async () => {
+  await h.open('/p/lazy', { count: 0 });
+  await h.until(() => window.ForumWidget?.mount);
+  await h.run(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const wasm = () => h.run(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+  assert.equal(await wasm(), 0);
+  assert.match(await h.text('.fw-loader-message'), /Loading event/);
+  await h.run(() => document.querySelector('forum-widget').scrollIntoView());
+  await h.until(() => document.querySelector('forum-widget').shadowRoot.querySelector('.title'));
+  assert.equal(await wasm(), 1);
+  assert.equal(await h.text('.title'), TITLE_EN);
 });
 
 test('<forum-widget> elements before and after the script upgrade; attribute changes update them live', async () => {
