@@ -174,9 +174,13 @@ export async function start(routes = {}, { env = {}, dark = false } = {}) {
     // composited frame, which lags the DOM by a moment, and its element screenshots of a
     // re-laid-out element can come back black: there the viewport, scrolled to the
     // element, is saved instead.
-    await h.run(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const drawn = () => h.run(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await drawn();
     if (ENGINE === 'webkit') {
-      if (element) await h.run((e) => e.scrollIntoView(), element);
+      if (element) {
+        await h.run((e) => { if (e.getBoundingClientRect().top < 0 || e.getBoundingClientRect().top > innerHeight / 2) e.scrollIntoView(); }, element);
+        await drawn();
+      }
       await d.sleep(500);
       element = null;
     }
