@@ -33,11 +33,14 @@ if $for_tests; then
     step "rustup component add clippy rustfmt"
     rustup component add clippy rustfmt
   fi
-  # Browsers for the tests, and CJK fonts so that screenshots show Chinese text.
+  # Browsers for the tests (Chromium, Firefox ESR, WebKitGTK), and CJK fonts so that screenshots show Chinese text.
   packages=()
   command -v chromium >/dev/null || packages+=(chromium)
   command -v chromedriver >/dev/null || packages+=(chromium-driver)
   command -v firefox-esr >/dev/null || packages+=(firefox-esr)
+  # WebKitGTK (Safari's engine): WebKitWebDriver and MiniBrowser, and an X server for it.
+  command -v WebKitWebDriver >/dev/null || packages+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || packages+=(xvfb)
   [[ -d /usr/share/fonts/opentype/noto ]] || packages+=(fonts-noto-cjk)
   if ((${#packages[@]})); then
     step "apt-get install ${packages[*]}"

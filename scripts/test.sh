@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: format and lint checks, native tests, component tests in
-# headless Chromium, then end-to-end tests against the built dist/.
+# headless Chromium and Firefox, then end-to-end tests against the built dist/: the full
+# suite in Chromium, and the visitor scenarios in Chromium, Firefox ESR and WebKitGTK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -26,3 +27,6 @@ step "release build"
 
 step "end-to-end tests in headless Chromium against dist/"
 node --test tests/e2e/
+
+step "cross-engine end-to-end tests in Chromium, Firefox ESR and WebKitGTK (WebDriver)"
+node tests/browsers/run.mjs
