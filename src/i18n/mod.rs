@@ -10,7 +10,7 @@ mod sr;
 mod zh;
 
 use crate::model::text::primary_subtag;
-use crate::model::{Attendance, Date, ProgramKind};
+use crate::model::{Attendance, Date, Part, ProgramKind};
 pub use plural::Plural;
 
 /// Every interface string the widget shows.
@@ -48,7 +48,10 @@ pub struct Strings {
     pub in_person: &'static str,
     pub by_video: &'static str,
     pub takes_part_in: &'static str,
+    /// Label for the people who spoke (gave a speech, in person or by video).
     pub speakers: &'static str,
+    /// Label for the people who attended without speaking, beside `speakers`.
+    pub guests: &'static str,
     pub no_speakers: &'static str,
     pub no_program: &'static str,
     pub kind_ceremony: &'static str,
@@ -79,7 +82,13 @@ pub struct Strings {
     pub show_more: &'static str,
     pub no_match: &'static str,
     pub local_time: &'static str,
+    /// The people who spoke: "3 speakers".
     pub speaker_count: Plural,
+    /// Everyone in the people view, speakers or not: "5 people".
+    pub people_count: Plural,
+    /// Joins a `people_count` and a `speaker_count` text: "{} people, {} speakers" is
+    /// `{}, {}` in English, `{}，其中{}` in Chinese.
+    pub people_and_speakers: &'static str,
     pub item_count: Plural,
     /// Month names as they stand in `date_pattern`, for browsers without this
     /// language's date data (e.g. some Chromium builds lack Georgian).
@@ -154,6 +163,26 @@ impl Strings {
             plural.form(plural::category(self.tag, n)),
             &[&n.to_string()],
         )
+    }
+
+    /// "5 people, 3 speakers"; just "5 people" when no one is known to have spoken.
+    pub fn people_summary(&self, people: usize, speakers: usize) -> String {
+        let people = self.count(&self.people_count, people);
+        if speakers == 0 {
+            return people;
+        }
+        fill(
+            self.people_and_speakers,
+            &[&people, &self.count(&self.speaker_count, speakers)],
+        )
+    }
+
+    /// The label for the people with this part: "Speakers" or "Guests".
+    pub fn part(&self, part: Part) -> &'static str {
+        match part {
+            Part::Speaker => self.speakers,
+            Part::Attendee => self.guests,
+        }
     }
 
     /// A long date written from `months` and `date_pattern`.

@@ -86,6 +86,16 @@ pub enum Attendance {
     Video,
 }
 
+/// What a person did at the event; absent when the data does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// Gave a speech, in person or by video.
+    Speaker,
+    /// Attended without speaking.
+    Attendee,
+}
+
 /// A name written in another script, e.g. Cyrillic or Chinese characters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScriptName {
@@ -112,6 +122,8 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     pub attendance: Attendance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
     /// How they took part, e.g. "delivered a speech".
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub participation: LocalizedText,

@@ -7,7 +7,7 @@ import { start, page, RESULTS } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const TABS = { en: ['Summary', 'Speakers', 'Programme'], zh: ['概况', '嘉宾', '议程'] };
+const TABS = { en: ['Summary', 'Speakers and guests', 'Programme'], zh: ['概况', '嘉宾', '议程'] };
 
 let h;
 before(async () => {
@@ -99,8 +99,8 @@ test('keyboard only: Tab reaches everything with a visible focus ring; arrows, E
   await p.locator('forum-widget [role=tab][aria-selected=true]').focus();
   const scroll = await p.evaluate(() => window.scrollY);
   await p.keyboard.press('ArrowRight');
-  assert.equal((await focused(p)).text, 'Speakers');
-  assert.equal(await p.locator('forum-widget [role=tab][aria-selected=true]').textContent(), 'Speakers');
+  assert.equal((await focused(p)).text, 'Speakers and guests');
+  assert.equal(await p.locator('forum-widget [role=tab][aria-selected=true]').textContent(), 'Speakers and guests');
   assert.equal(await p.evaluate(() => window.scrollY), scroll, 'switching tabs does not move page scroll');
   await p.keyboard.press('End');
   assert.equal((await focused(p)).text, 'Programme');
@@ -114,7 +114,7 @@ test('keyboard only: Tab reaches everything with a visible focus ring; arrows, E
   assert.ok(link.text.startsWith('Xu Xiaolan'));
   await p.keyboard.press('Enter');
   assert.equal((await focused(p)).id, 'fw-person-xu-xiaolan');
-  assert.equal(await p.locator('forum-widget [role=tab][aria-selected=true]').textContent(), 'Speakers');
+  assert.equal(await p.locator('forum-widget [role=tab][aria-selected=true]').textContent(), 'Speakers and guests');
   await p.keyboard.press('Tab');
   assert.equal((await focused(p)).text, 'Opening ceremony');
   await p.keyboard.press('Space');

@@ -8,7 +8,9 @@ import { ROOT, distNames } from './harness.mjs';
 
 // Today's size plus under 1 KB of room. The 110,000-byte target is not reached yet:
 // BENCHMARKS.md says where the bytes go. Lower BUDGET with every saving.
-const BUDGET = 187_000;
+// The built-in forum in Serbian, Polish, Bosnian and Georgian added some 4,800 bytes
+// gzipped to the wasm (its JSON is compiled in): 185,804 measured before them.
+const BUDGET = 191_500;
 
 test(`the default widget downloads at most ${BUDGET} bytes gzipped`, () => {
   const { loader, core, wasm } = distNames();

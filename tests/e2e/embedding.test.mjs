@@ -55,7 +55,7 @@ test('<forum-widget> elements before and after the script upgrade; attribute cha
 
   await p.evaluate(() => { const el = document.querySelector('#before'); el.setAttribute('lang', 'en'); el.setAttribute('view', 'speakers'); });
   await p.waitForFunction(() => document.querySelector('#before').shadowRoot.querySelector('.title').textContent.startsWith('5th'));
-  assert.equal(await shadowText(p, '[aria-selected=true]', 0), 'Speakers');
+  assert.equal(await shadowText(p, '[aria-selected=true]', 0), 'Speakers and guests');
   await p.evaluate(() => document.querySelector('#after').setAttribute('sections', 'program,summary'));
   await p.waitForFunction(() => document.querySelector('#after').shadowRoot.querySelectorAll('[role=tab]').length === 2);
   assert.deepEqual(await p.evaluate(() => [...document.querySelector('#after').shadowRoot.querySelectorAll('[role=tab]')].map((t) => t.textContent)), ['Programme', 'Summary']);

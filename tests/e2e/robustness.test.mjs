@@ -69,7 +69,7 @@ test('hostile strings from the corpus render as text: no payload runs, no elemen
   });
   await p.goto(h.base + '/p/hostile-data');
   await waitForWidgets(p, SAFE.length);
-  for (const tab of ['Speakers', 'Programme']) {
+  for (const tab of ['Speakers and guests', 'Programme']) {
     for (const el of await p.locator(`forum-widget [role=tab]:text-is("${tab}")`).all()) await el.click();
   }
   await p.waitForTimeout(300);
@@ -184,7 +184,7 @@ test('a panic in one widget leaves the others working', async () => {
   assert.match(await p.evaluate(() => window.__trap), /unreachable/, 'the panic stopped its wasm instance');
   assert.match(await p.locator('#a .error').textContent(), /internal error: panic requested by a test/);
   await p.locator('#b [role=tab]', { hasText: 'Speakers' }).click();
-  assert.equal(await p.locator('#b [role=tab][aria-selected=true]').textContent(), 'Speakers', 'the other widget still works');
+  assert.equal(await p.locator('#b [role=tab][aria-selected=true]').textContent(), 'Speakers and guests', 'the other widget still works');
   await p.evaluate(() => document.body.append(Object.assign(document.createElement('forum-widget'), { id: 'c' })));
   await p.waitForFunction(() => document.getElementById('c').shadowRoot?.querySelector('.title'));
   assert.equal(await p.locator('#c [role=tab][aria-selected=true]').textContent(), 'Summary', 'a new widget starts in a fresh instance');
