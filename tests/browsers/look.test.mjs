@@ -68,7 +68,7 @@ test('readable from 280 to 1400 px wide: content inside the box, no inner scroll
   const layouts = {};
   for (const width of [280, 375, 768, 1024, 1400]) {
     await h.run((w) => { document.getElementById('box').style.width = `${w}px`; }, width);
-    for (const tab of ['Summary', 'Speakers', 'Programme']) {
+    for (const tab of ['Summary', 'Speakers and guests', 'Programme']) {
       await h.clickTab(tab);
       const m = await h.run(() => {
         const host = document.querySelector('forum-widget');

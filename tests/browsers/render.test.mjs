@@ -38,9 +38,9 @@ test('one script tag: the widget is inserted after it and shows summary, speaker
   assert.deepEqual(order, ['before', 'script', 'forum-widget', 'after']);
   assert.equal(await h.text('.title'), TITLE_EN);
   assert.equal(await h.run(() => document.querySelector('forum-widget').shadowRoot.mode), 'open');
-  assert.deepEqual(await h.texts('[role=tab]'), ['Summary', 'Speakers', 'Programme']);
+  assert.deepEqual(await h.texts('[role=tab]'), ['Summary', 'Speakers and guests', 'Programme']);
   await h.screenshot('script-tag-summary', await h.run(() => document.querySelector('forum-widget')));
-  await h.clickTab('Speakers');
+  await h.clickTab('Speakers and guests');
   assert.deepEqual(await h.texts('.person .name'), NAMES);
   assert.equal(await h.run(() => getComputedStyle(document.querySelector('forum-widget').shadowRoot.querySelector('#fw-panel-summary')).display), 'none');
   await h.clickTab('Programme');
@@ -62,7 +62,7 @@ test('keyboard: only the selected tab is in the tab order; arrows, Home and End 
   await h.run((t) => t.focus(), first);
   assert.equal(await active(), 'tab:Summary:true');
   await first.sendKeys(Key.ARROW_RIGHT);
-  await h.until(() => document.querySelector('forum-widget').shadowRoot.activeElement?.textContent === 'Speakers');
+  await h.until(() => document.querySelector('forum-widget').shadowRoot.activeElement?.textContent === 'Speakers and guests');
   assert.equal(await active(), 'tab:Speakers:true');
   assert.deepEqual(await h.texts('.person .name'), NAMES);
   const focused = async () => h.run(() => document.querySelector('forum-widget').shadowRoot.activeElement);
@@ -94,7 +94,7 @@ test('keyboard: Tab from the host page reaches the language menu, then the selec
   await tab();
   assert.equal(await where(), 'widget button[role=tab] Summary');
   await h.driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
-  await h.until(() => document.querySelector('forum-widget').shadowRoot.querySelector('[aria-selected=true]')?.textContent === 'Speakers');
+  await h.until(() => document.querySelector('forum-widget').shadowRoot.querySelector('[aria-selected=true]')?.textContent === 'Speakers and guests');
   await tab();
   assert.match(await where(), /^widget /, 'Tab moves on inside the widget, to the shown panel');
   await h.run(() => document.getElementById('host-last').focus());
@@ -123,7 +123,7 @@ test('<forum-widget> elements before and after the script upgrade; attribute cha
   assert.equal(await h.run(() => document.querySelectorAll('forum-widget').length), 2, 'data-mount="none" inserts no widget');
   await h.run(() => { const el = document.querySelector('#one'); el.setAttribute('lang', 'en'); el.setAttribute('view', 'speakers'); });
   await h.until(() => document.querySelector('#one').shadowRoot.querySelector('.title').textContent.startsWith('5th'));
-  assert.equal(await h.text('[aria-selected=true]', 0), 'Speakers');
+  assert.equal(await h.text('[aria-selected=true]', 0), 'Speakers and guests');
   await h.run(() => document.querySelector('#two').setAttribute('sections', 'program,summary'));
   await h.until(() => document.querySelector('#two').shadowRoot.querySelectorAll('[role=tab]').length === 2);
   assert.deepEqual(await h.texts('[role=tab]', 1), ['Programme', 'Summary']);
