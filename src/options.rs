@@ -169,6 +169,17 @@ impl Options {
             .or_else(|| self.sections.first().copied())
             .unwrap_or(Section::Summary)
     }
+
+    /// Options from `(name, value)` pairs, for tests.
+    #[cfg(test)]
+    pub(crate) fn from_pairs(pairs: &[(&str, &str)]) -> Options {
+        Options::from_strings(|key| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+        })
+    }
 }
 
 #[cfg(test)]
@@ -176,12 +187,7 @@ mod tests {
     use super::*;
 
     fn from(pairs: &[(&str, &str)]) -> Options {
-        Options::from_strings(|key| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| v.to_string())
-        })
+        Options::from_pairs(pairs)
     }
 
     #[test]

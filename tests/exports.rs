@@ -160,6 +160,10 @@ fn json_ld_is_valid_json_with_the_event_fields() {
     assert_eq!(v["performer"][1]["name"], "Siniša Mali");
     assert_eq!(v["subEvent"].as_array().unwrap().len(), 4);
     assert_eq!(v["url"], "https://partner.example/page");
+    // The official long name, read from the data, as schema.org's alternateName.
+    let data: Value = serde_json::from_str(forum_widget::model::BUILT_IN_EVENT_JSON).unwrap();
+    assert_eq!(v["alternateName"], data["full_name"]["en"]);
+    assert_ne!(v["alternateName"], v["name"]);
 
     let timed = timed_event();
     let v: Value =
@@ -169,6 +173,10 @@ fn json_ld_is_valid_json_with_the_event_fields() {
     assert_eq!(
         v["eventAttendanceMode"],
         "https://schema.org/OfflineEventAttendanceMode"
+    );
+    assert!(
+        v.get("alternateName").is_none(),
+        "no alternateName without a full name"
     );
 }
 

@@ -1,6 +1,7 @@
 //! The programme's search and filters (`model::search`), natively: against the data of
 //! the built-in forum and of a generated programme, with every expected set computed
 //! here by a plain scan of the items, not typed in.
+#![cfg(not(target_arch = "wasm32"))]
 
 use forum_widget::model::{
     built_in_event, parse_event, Event, Filter, FilterChoices, ProgramKind, SearchIndex,

@@ -163,12 +163,7 @@ mod tests {
     use crate::i18n::strings_for;
 
     fn options(pairs: &[(&str, &str)]) -> Options {
-        Options::from_strings(|key| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| v.to_string())
-        })
+        Options::from_pairs(pairs)
     }
 
     fn reduce(state: &Rc<ViewState>, action: Action) -> Rc<ViewState> {
