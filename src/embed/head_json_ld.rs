@@ -2,11 +2,38 @@
 //! inside a shadow root): one `<script type="application/ld+json">` per event however
 //! many widgets show it, removed when the last of them goes. Each widget runs in its own
 //! wasm instance, so the count of widgets sharing a block lives on the block itself.
+//! The block is in the language of the first of those widgets in document order,
+//! whichever of them renders first (their instances start in parallel).
 
 use std::cell::RefCell;
-use web_sys::Element;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Node};
 
 const OWNERS: &str = "data-forum-widget-owners";
+/// The property of the block that holds the host element whose text it carries.
+const WRITER: &str = "__forumWidgetWriter";
+
+/// Whether `owner` should write the block's text: no live writer yet, the writer itself
+/// (its language changed), or a widget before the writer in document order.
+fn writes(script: &Element, owner: &Element) -> bool {
+    let writer = js_sys::Reflect::get(script, &JsValue::from_str(WRITER))
+        .ok()
+        .and_then(|w| w.dyn_into::<Element>().ok())
+        .filter(|w| w.is_connected());
+    match writer {
+        None => true,
+        Some(writer) => {
+            writer == *owner
+                || owner.compare_document_position(&writer) & Node::DOCUMENT_POSITION_FOLLOWING != 0
+        }
+    }
+}
+
+fn write(script: &Element, owner: &Element, json: String) {
+    // Text, never HTML: the JSON writer also escapes `<`, so `</script>` cannot occur.
+    script.set_text_content(Some(&json));
+    let _ = js_sys::Reflect::set(script, &JsValue::from_str(WRITER), owner);
+}
 
 struct Block {
     event_id: String,
@@ -34,7 +61,9 @@ fn find(head: &Element, event_id: &str) -> Option<Element> {
         .find(|e| e.get_attribute("data-forum-widget").as_deref() == Some(event_id))
 }
 
-/// Adds the JSON-LD for `event_id` to `<head>` unless another widget already did.
+/// Adds `owner`'s share of the JSON-LD for `event_id` to `<head>`: the block is made
+/// by the first widget of the event to render, and written in the language of the first
+/// in document order.
 pub fn publish(event_id: &str, owner: &Element, json: impl FnOnce() -> String) {
     let known = PUBLISHED.with(|p| {
         let mut p = p.borrow_mut();
@@ -56,12 +85,13 @@ pub fn publish(event_id: &str, owner: &Element, json: impl FnOnce() -> String) {
                 let script = document.create_element("script").ok()?;
                 script.set_attribute("type", "application/ld+json").ok()?;
                 script.set_attribute("data-forum-widget", event_id).ok()?;
-                // Text, never HTML: the JSON writer also escapes `<`, so `</script>` cannot occur.
-                script.set_text_content(Some(&json()));
                 head.append_child(&script).ok()?;
                 script
             }
         };
+        if writes(&script, owner) {
+            write(&script, owner, json());
+        }
         script
             .set_attribute(OWNERS, &(shares(&script) + 1).to_string())
             .ok()?;
