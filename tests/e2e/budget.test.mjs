@@ -8,7 +8,7 @@ import { ROOT, distNames } from './harness.mjs';
 
 // Today's size plus under 1 KB of room. The 110,000-byte target is not reached yet:
 // BENCHMARKS.md says where the bytes go. Lower BUDGET with every saving.
-const BUDGET = 187_000;
+const BUDGET = 175_000;
 
 test(`the default widget downloads at most ${BUDGET} bytes gzipped`, () => {
   const { loader, core, wasm } = distNames();
