@@ -112,25 +112,27 @@ export function part(name) {
     // `<T as path::Trait>::f` (T a type parameter): the trait's crate made the code.
     .replace(/^<[A-Z][A-Za-z]* as ([^>]+)>/, '$1')
     // Methods of primitive types: core's.
-    .replace(/^<(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|char|str|bool|\[T\]|\[u8\])( as [^>]+)?>/, (m, ty, tr) => (tr ? tr.slice(4) : `core::${ty.replace(/\W/g, '')}`));
+    .replace(/^<\[[^\]]+\]( as [^>]+)?>/, (m, tr) => (tr ? tr.slice(4) : 'core::slice'))
+    .replace(/^<(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|char|str|bool)( as [^>]+)?>/, (m, ty, tr) => (tr ? tr.slice(4) : `core::${ty.replace(/\W/g, '')}`));
   const rules = [
     [/^core::ptr::drop_in_place/, 'drop glue (core::ptr::drop_in_place<T>)'],
-    [/CompStateInner<COMP> as yew::html::component::lifecycle::Stateful>::view$/, "views: the widget's html! bodies (inlined into Yew's CompStateInner<C>::view)"],
+    [/CompStateInner<[^ ]+> as yew::html::component::lifecycle::Stateful>::view$/, "views: the widget's html! bodies (inlined into Yew's CompStateInner<C>::view)"],
     [/impl serde(_core)?::de::Deserialize for|__Visitor|__FieldVisitor|__Field as serde|__DeserializeWith/, 'serde derive: deserialisers of the event types (not inlined)'],
     [/impl serde(_core)?::ser::Serialize for|as serde(_core)?::ser::Serialize/, 'serde derive: serialisers'],
-    [/^<?forum_widget::model::json/, 'forum_widget::model::json (the JSON reader)'],
-    [/^<?(serde|serde_core)::/, 'serde (library)'],
-    [/^<?forum_widget::([a-z0-9_]+)(::([a-z0-9_]+))?/, null],
-    [/^<?(yew|implicit_clone|yew_macro|prokio|pinned)::/, 'yew (virtual DOM, diff, hooks, scheduler, listeners)'],
-    [/^<?(wasm_bindgen|js_sys|web_sys|wasm_bindgen_futures)::|^__wbg|^__wbindgen|^__externref|externref|^wasm_bindgen/, 'wasm-bindgen, js-sys, web-sys glue'],
-    [/^<?gloo/, 'gloo (timers, utils)'],
-    [/^<?talc::/, 'talc (allocator)'],
-    [/^<?(hashbrown|indexmap|std::collections::hash|core::hash|std::hash)/, 'hash maps (hashbrown, indexmap, SipHash)'],
-    [/^<?core::fmt|as core::fmt::|^<?alloc::fmt|panicking|^<?std::panic|^<?core::panic|rust_begin_unwind|__rust_start_panic|rust_panic|^<?core::result::unwrap_failed|^<?core::option::(expect|unwrap)_failed|slice_error_fail|_index_(len|order)_fail|^<?core::slice::index/, 'core::fmt and panics (messages, bounds checks)'],
-    [/^<?core::slice::(sort|select)/, 'core slice sorting'],
-    [/^<?(alloc|core|std)::(str|string|char|unicode)\b/, 'strings and chars (core/alloc)'],
-    [/^<?(alloc|core|std)::/, 'other core/alloc/std (iterators, vectors, Rc, RefCell…)'],
-    [/^(memcpy|memset|memmove|memcmp|__rust_alloc|__rust_dealloc|__rust_realloc|__rdl_|__rg_|__rust_|__rustc)/, 'memcpy etc., allocator shims'],
+    [/^<*forum_widget::model::json/, 'forum_widget::model::json (the JSON reader)'],
+    [/^<*(serde|serde_core)::/, 'serde (library)'],
+    [/^<*forum_widget::([a-z0-9_]+)(::([a-z0-9_]+))?/, null],
+    [/^<*(yew|implicit_clone|yew_macro|prokio|pinned)::| as (yew|implicit_clone)::/, 'yew (virtual DOM, diff, hooks, scheduler, listeners)'],
+    [/^<*(wasm_bindgen|js_sys|web_sys|wasm_bindgen_futures)::| as (wasm_bindgen|js_sys|web_sys)::|^__wbg|^__wbindgen|^__externref|externref|^wasm_bindgen/, 'wasm-bindgen, js-sys, web-sys glue'],
+    [/^<*gloo/, 'gloo (timers, utils)'],
+    [/^<*talc::/, 'talc (allocator)'],
+    [/^<*alloc::collections::btree/, 'BTreeMap (Yew\'s scheduler queue, the widget\'s language maps)'],
+    [/^<*(hashbrown|indexmap|std::collections::hash|core::hash|std::hash)/, 'hash maps (hashbrown, indexmap, SipHash)'],
+    [/^<*core::fmt|as core::fmt::|^<?alloc::fmt|panicking|^<?std::panic|^<?core::panic|rust_begin_unwind|__rust_start_panic|rust_panic|^<?core::result::unwrap_failed|^<?core::option::(expect|unwrap)_failed|slice_error_fail|_index_(len|order)_fail|^<?core::slice::index|console_error_panic_hook/, 'core::fmt and panics (messages, bounds checks)'],
+    [/^<*core::slice::(sort|select)/, 'core slice sorting'],
+    [/^<*(alloc|core|std)::(str|string|char|unicode)\b/, 'strings and chars (core/alloc)'],
+    [/^<*(alloc|core|std)::/, 'other core/alloc/std (iterators, vectors, Rc, RefCell…)'],
+    [/^compiler_builtins|^(memcpy|memset|memmove|memcmp|__rust_alloc|__rust_dealloc|__rust_realloc|__rdl_|__rg_|__rust_|__rustc)/, 'memcpy etc., allocator shims'],
     [/^[^:<]+$/, "wasm-bindgen's export wrappers (the exported functions' bodies inlined)"],
   ];
   for (const [re, label] of rules) {

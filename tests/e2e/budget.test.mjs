@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { ROOT, distNames } from './harness.mjs';
 
-// Today's size plus under 1 KB of room. The 110,000-byte target is not reached yet:
-// BENCHMARKS.md says where the bytes go. Lower BUDGET with every saving.
+// Today's size plus under 1 KB of room (174,393 B, the build-std release build; the plain
+// FW_STABLE_BUILD=1 build is about 11 KB larger and fails here). The 150,000-byte goal is
+// not reached yet: BENCHMARKS.md says where the bytes go. Lower BUDGET with every saving.
 const BUDGET = 175_000;
 
 test(`the default widget downloads at most ${BUDGET} bytes gzipped`, () => {
