@@ -36,7 +36,6 @@ export function packageJson(version, { manifest, files }) {
     description: 'Embeddable event widget (summary, speakers, programme): load forum-widget.js with a plain <script src> tag; it fetches the two content-hashed files beside it.',
     license: 'MIT OR Apache-2.0',
     keywords: ['web-component', 'widget', 'event', 'webassembly', 'yew'],
-    browser: `./${manifest.loader}`,
     exports,
     files,
     sideEffects: true,
