@@ -1,15 +1,60 @@
 #!/usr/bin/env bash
-# Builds the release widget into dist/ and prints each file's size and the loader's SRI hash.
-# Needs what scripts/setup.sh installs (it is run by scripts/start.sh and scripts/test.sh).
+# Builds the release widget into dist/ and prints each file's size and the loader's SRI hash,
+# then packs dist/ as an npm package (target/npm/). Needs what scripts/setup.sh installs
+# (it is run by scripts/start.sh and scripts/test.sh).
+#   FW_STABLE_BUILD=1 ./scripts/build.sh   plain stable build (no build-std, no unstable flags)
+#   FW_KEEP_NAMES=1 ./scripts/build.sh     also target/bindgen/forum-widget.names.wasm, the same
+#                                          optimised wasm with its function names, for
+#                                          `node scripts/wasm-sizes.mjs`
+# README.md, "How the release wasm is built", says why std is built with the widget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --target wasm32-unknown-unknown --quiet
-rm -rf target/bindgen
-wasm-bindgen --target web --no-typescript --out-dir target/bindgen --out-name forum-widget-core \
-  target/wasm32-unknown-unknown/release/forum_widget.wasm
+# The rustc whose unstable flags below were checked (size, tests). Another version falls
+# back to the plain stable build, with a warning; the byte-budget test then fails until
+# the flags are checked again on it and this line is updated.
+BUILD_STD_RUSTC="1.95"
+# std and core built with the widget, for size: std's own smaller code paths
+# (optimize_for_size: e.g. heapsort and a plain merge sort instead of the faster, larger
+# sorts), panics keep no file/line/column (the widget never shows them), and `{:?}`
+# (Debug) formatting compiles to nothing (no shipped text uses it). Panics still run the
+# panic hook: -Cpanic=immediate-abort would save 5 KB more gzipped but stops that hook, so
+# a panicking widget would no longer show its error notice (README.md says more).
+BUILD_STD=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
+BUILD_STD_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none"
 
-node_modules/.bin/wasm-opt -Oz --converge --strip-target-features --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \
+rustc_version=$(rustc --version | awk '{ print $2 }')
+build_std=true
+if [[ "${FW_STABLE_BUILD:-0}" == 1 ]]; then
+  build_std=false
+elif [[ "$rustc_version" != "$BUILD_STD_RUSTC".* ]]; then
+  echo "build.sh: warning: rustc $rustc_version is not $BUILD_STD_RUSTC, whose unstable build-std flags were checked;" \
+    "building with plain stable instead (a larger wasm). See README.md, \"How the release wasm is built\"." >&2
+  build_std=false
+fi
+
+if $build_std; then
+  # RUSTC_BOOTSTRAP=1 lets the stable compiler take -Z flags. RUSTFLAGS reach only the
+  # wasm target's crates (build scripts and proc macros are built without them: --target).
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} $BUILD_STD_RUSTFLAGS" \
+    cargo build --release --target wasm32-unknown-unknown --quiet \
+    "${BUILD_STD[@]}" --target-dir target/build-std
+  wasm=target/build-std/wasm32-unknown-unknown/release/forum_widget.wasm
+else
+  cargo build --release --target wasm32-unknown-unknown --quiet
+  wasm=target/wasm32-unknown-unknown/release/forum_widget.wasm
+fi
+rm -rf target/bindgen
+wasm-bindgen --target web --no-typescript --out-dir target/bindgen --out-name forum-widget-core "$wasm"
+
+opt=(-Oz --converge --strip-target-features --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals --strip-producers)
+node_modules/.bin/wasm-opt "${opt[@]}" --strip-debug \
   target/bindgen/forum-widget-core_bg.wasm -o target/bindgen/forum-widget.opt.wasm
+if [[ "${FW_KEEP_NAMES:-0}" == 1 ]]; then
+  node_modules/.bin/wasm-opt "${opt[@]}" --debuginfo \
+    target/bindgen/forum-widget-core_bg.wasm -o target/bindgen/forum-widget.names.wasm
+fi
 # Minifies the JS, gives the wasm and its glue content-hashed names, writes .gz/.br copies.
 node scripts/dist.mjs target/bindgen/forum-widget.opt.wasm target/bindgen/forum-widget-core.js
+# dist/ as an npm package: target/npm/forum-widget-embed-<version>.tgz.
+node scripts/pack.mjs

@@ -1,5 +1,7 @@
 // A small static file server for the preview page and the tests (loopback only).
-//   node scripts/serve.mjs [--port 8080] [--root .] [--cors]
+//   node scripts/serve.mjs [--port 8080] [--root .] [--no-cors]
+// Run this way (as scripts/start.sh does) it sends Access-Control-Allow-Origin: * with every
+// file, so a partner's own page on another local port can load the widget from it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -95,7 +97,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : fallback;
   };
-  const server = staticServer({ root: opt('--root', '.'), cors: args.includes('--cors') });
+  const server = staticServer({ root: opt('--root', '.'), cors: !args.includes('--no-cors') });
   const base = await listen(server, Number(opt('--port', process.env.PORT || 8080)));
-  console.log(`Preview: ${base}/   (widget files: ${base}/dist/forum-widget.js; Ctrl+C stops)`);
+  console.log(`Preview: ${base}/   (widget files: ${base}/dist/forum-widget.js${args.includes('--no-cors') ? '' : ', with CORS for pages on other origins'}; Ctrl+C stops)`);
 }

@@ -13,6 +13,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# std's source, which scripts/build.sh compiles with the release wasm (-Zbuild-std).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "rustup component add rust-src"
+  rustup component add rust-src
+fi
 
 # The CLI must be exactly the wasm-bindgen version in Cargo.lock. No --locked: one of
 # its locked dependencies is not on the registry mirror.

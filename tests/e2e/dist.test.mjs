@@ -1,9 +1,10 @@
 // What the build hands to a host: content-hashed file names, precompressed copies, the
-// SRI hash of the loader (and the wasm check it turns on), and the cache headers the
-// preview server sends as README.md recommends for a CDN.
+// SRI hash of the loader (and the wasm check it turns on), the cache headers the preview
+// server sends as README.md recommends for a CDN, and its CORS headers when started the
+// way scripts/start.sh starts it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import zlib from 'node:zlib';
@@ -17,7 +18,9 @@ const HOST = '<button id="host-button" type="button">Host button</button>';
 let h;
 let names;
 let loader;
+let preview;
 before(async () => {
+  preview = await startPreview();
   names = distNames();
   loader = await readFile(DIST + names.loader);
   const wasm = await readFile(DIST + names.wasm);
@@ -33,9 +36,14 @@ before(async () => {
     routes[`/${dir}/${names.wasm}`] = serve(tampered, 'application/wasm');
     routes[`/p/${dir}`] = page(`${HOST}${script(dir, dir.endsWith('pinned') && sri(loader))}`);
   }
+  // A partner's page on another port (another origin) than the preview server.
+  routes['/p/partner-on-other-port'] = page(`${HOST}<script src="${preview.base}/dist/forum-widget.js"></script>`);
   h = await start(routes);
 });
-after(() => h?.close());
+after(() => {
+  preview?.stop();
+  return h?.close();
+});
 
 test('the wasm and its JS glue carry their content hash; forum-widget.js names them', async () => {
   for (const [name, pattern] of [[names.core, /^forum-widget-core\.([0-9a-f]{10})\.js$/], [names.wasm, /^forum-widget\.([0-9a-f]{10})\.wasm$/]]) {
@@ -105,4 +113,38 @@ test('the server sends hashed files for a year, the loader revalidated, both pre
   const plain = await get(names.loader, { 'Accept-Encoding': 'identity' });
   assert.equal(plain.headers.get('content-encoding'), null);
   assert.ok(Buffer.from(await plain.arrayBuffer()).equals(loader));
+});
+
+/** Runs the server command of scripts/start.sh (its `exec node scripts/serve.mjs …` line) on a free port. */
+async function startPreview() {
+  const line = (await readFile(`${ROOT}scripts/start.sh`, 'utf8')).split('\n').find((l) => /^exec node scripts\/serve\.mjs /.test(l));
+  assert.ok(line, 'scripts/start.sh ends with `exec node scripts/serve.mjs …`');
+  const child = spawn('bash', ['-c', line], { cwd: ROOT, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/Preview: (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) done(m[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`the preview server exited (${code}): ${out}`)));
+  });
+  return { base, stop: () => child.kill() };
+}
+
+test('the preview server started as scripts/start.sh does sends CORS: a page on another port embeds from it', async () => {
+  for (const name of Object.values(names)) {
+    const r = await fetch(`${preview.base}/dist/${name}`, { headers: { Origin: h.base } });
+    assert.equal(r.status, 200, name);
+    assert.equal(r.headers.get('access-control-allow-origin'), '*', `${name} is sent with CORS`);
+  }
+  assert.notEqual(new URL(preview.base).port, new URL(h.base).port);
+  const p = await h.newPage();
+  await p.goto(`${h.base}/p/partner-on-other-port`);
+  await waitForWidgets(p);
+  assert.equal(await p.locator('forum-widget .title').count(), 1);
+  const wasm = await p.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => e.name));
+  assert.deepEqual(wasm.map((u) => new URL(u).origin), [preview.base], 'the wasm came from the preview server');
+  assert.deepEqual(p.consoleErrors, []);
+  await p.close();
 });
