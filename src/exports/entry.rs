@@ -63,22 +63,18 @@ pub fn event_entry(event: &Event, t: &Strings) -> Entry {
 /// The entry for one programme item: its times when published (an hour when only the
 /// start is known), else its whole day.
 pub fn item_entry(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> Entry {
-    let speakers: Vec<&str> = item
-        .people
-        .iter()
-        .filter_map(|id| event.person(id))
-        .map(|p| p.name.as_str())
-        .collect();
     let mut description = item
         .description
         .text_for(t.tag)
         .unwrap_or_default()
         .to_owned();
-    if !speakers.is_empty() {
+    // "Speakers: …" and "Guests: …", one line each.
+    for (i, (part, people)) in event.people_by_part(&item.people).into_iter().enumerate() {
         if !description.is_empty() {
-            description.push_str("\n\n");
+            description.push_str(if i == 0 { "\n\n" } else { "\n" });
         }
-        description.push_str(&format!("{}: {}", t.speakers, speakers.join(", ")));
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        description.push_str(&format!("{}: {}", t.part_label(part), names.join(", ")));
     }
     let timed = item.start.and_then(|start| {
         let end = item.end.unwrap_or(Time {

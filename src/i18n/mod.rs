@@ -185,6 +185,12 @@ impl Strings {
         }
     }
 
+    /// The label for a group of people: their part's, or the People section's name
+    /// (true of anyone in it) when the data does not give their part.
+    pub fn part_label(&self, part: Option<Part>) -> &'static str {
+        part.map_or(self.tab_people, |p| self.part(p))
+    }
+
     /// A long date written from `months` and `date_pattern`.
     pub fn long_date(&self, date: Date) -> String {
         let month = self.months[usize::from(date.month.clamp(1, 12)) - 1];

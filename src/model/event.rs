@@ -204,10 +204,42 @@ impl Event {
             .collect()
     }
 
+    /// The people of `ids` (in that order, unknown ids skipped) grouped by part:
+    /// speakers, then attendees, then those whose part the data does not give; empty
+    /// groups left out.
+    pub fn people_by_part<'a>(&'a self, ids: &'a [String]) -> Vec<(Option<Part>, Vec<&'a Person>)> {
+        let people: Vec<&Person> = ids.iter().filter_map(|id| self.person(id)).collect();
+        group_by_part(people)
+    }
+
+    /// Everyone in `people`, grouped like [`Event::people_by_part`].
+    pub fn all_people_by_part(&self) -> Vec<(Option<Part>, Vec<&Person>)> {
+        group_by_part(self.people.iter().collect())
+    }
+
+    /// How many people the data says spoke.
+    pub fn speaker_count(&self) -> usize {
+        self.people
+            .iter()
+            .filter(|p| p.part == Some(Part::Speaker))
+            .count()
+    }
+
     pub fn organisations_with(
         &self,
         role: OrganisationRole,
     ) -> impl Iterator<Item = &Organisation> {
         self.organisations.iter().filter(move |o| o.role == role)
     }
+}
+
+fn group_by_part(people: Vec<&Person>) -> Vec<(Option<Part>, Vec<&Person>)> {
+    [Some(Part::Speaker), Some(Part::Attendee), None]
+        .into_iter()
+        .map(|part| {
+            let group: Vec<&Person> = people.iter().copied().filter(|p| p.part == part).collect();
+            (part, group)
+        })
+        .filter(|(_, group)| !group.is_empty())
+        .collect()
 }
