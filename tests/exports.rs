@@ -69,10 +69,23 @@ fn timed_items_are_written_in_utc_and_linked_with_their_zone() {
     assert!(lines.contains(&"DTSTART:20231113T013000Z".to_owned()));
     assert!(lines.contains(&"DTEND:20231113T020000Z".to_owned()));
     let open_end = item_entry(&event, &event.program[1], t, &common::utc8);
+    let google = google_link(&open_end, &event.time_zone);
+    let outlook = outlook_link(&open_end);
     let lines = self::lines(&ics(&[open_end], 0.0));
+    assert!(lines.contains(&"DTSTART:20231113T081500Z".to_owned()));
     assert!(
-        lines.contains(&"DTEND:20231113T091500Z".to_owned()),
-        "one hour when only the start is known"
+        !lines
+            .iter()
+            .any(|l| l.starts_with("DTEND") || l.starts_with("DURATION")),
+        "no end is invented when only the start is known: {lines:?}"
+    );
+    assert!(
+        google.contains("&dates=20231113T161500%2F20231113T161500&"),
+        "{google}"
+    );
+    assert!(
+        outlook.contains("startdt=2023-11-13T08%3A15%3A00Z&enddt=2023-11-13T08%3A15%3A00Z&"),
+        "{outlook}"
     );
 }
 

@@ -20,13 +20,14 @@ pub struct Entry {
 pub enum When {
     /// Whole days, `last` included.
     Days { first: Date, last: Date },
-    /// UTC instants in ms, plus the wall-clock start/end for links that take a zone.
+    /// UTC instants in ms, plus the wall-clock start/end for links that take a zone; no
+    /// end when the data gives none (a start-only entry: none is invented).
     Timed {
         start_ms: f64,
-        end_ms: f64,
+        end_ms: Option<f64>,
         date: Date,
         start: Time,
-        end: Time,
+        end: Option<Time>,
     },
 }
 
@@ -60,8 +61,8 @@ pub fn event_entry(event: &Event, t: &Strings) -> Entry {
     }
 }
 
-/// The entry for one programme item: its times when published (an hour when only the
-/// start is known), else its whole day.
+/// The entry for one programme item: its times when published (the start alone when
+/// only the start is known), else its whole day.
 pub fn item_entry(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> Entry {
     let mut description = item
         .description
@@ -77,16 +78,16 @@ pub fn item_entry(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc)
         description.push_str(&format!("{}: {}", t.part_label(part), names.join(", ")));
     }
     let timed = item.start.and_then(|start| {
-        let end = item.end.unwrap_or(Time {
-            hour: (start.hour + 1).min(23),
-            minute: if start.hour >= 23 { 59 } else { start.minute },
-        });
+        let end_ms = match item.end {
+            Some(end) => Some(to_utc(item.date, end)?),
+            None => None,
+        };
         Some(When::Timed {
             start_ms: to_utc(item.date, start)?,
-            end_ms: to_utc(item.date, end)?,
+            end_ms,
             date: item.date,
             start,
-            end,
+            end: item.end,
         })
     });
     let event_title = event.name.text_for(t.tag).unwrap_or_default().to_owned();

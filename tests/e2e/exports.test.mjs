@@ -62,6 +62,13 @@ test('a timed programme item downloads with UTC times; its links carry the right
   assert.deepEqual([item.start, item.end, item.all_day], ['2023-11-13T01:30:00+00:00', '2023-11-13T02:00:00+00:00', false]);
   assert.equal(item.uid, 'morning.timed-test-event@forum-widget');
 
+  // A start with no published end: a start-only entry, no invented end.
+  const open = inspect('ics', (await download(p, 'forum-widget #fw-item-open .calendar button', 'item-open.ics')).path).events[0];
+  assert.deepEqual([open.start, open.end, open.has_duration, open.duration, open.all_day], ['2023-11-13T08:15:00+00:00', null, false, '0:00:00', false]);
+  const [og, oo] = (await p.locator('forum-widget #fw-item-open .calendar a').evaluateAll((as) => as.map((a) => a.href))).map((u) => new URL(u));
+  assert.equal(og.searchParams.get('dates'), '20231113T161500/20231113T161500');
+  assert.deepEqual([oo.searchParams.get('startdt'), oo.searchParams.get('enddt')], ['2023-11-13T08:15:00Z', '2023-11-13T08:15:00Z']);
+
   const hrefs = await p.locator('forum-widget #fw-item-morning .calendar a').evaluateAll((as) => as.map((a) => a.href));
   const google = new URL(hrefs[0]);
   assert.equal(google.hostname, 'calendar.google.com');
