@@ -258,3 +258,21 @@ fn calendar_text_names_speakers_and_guests_apart() {
         );
     }
 }
+
+#[test]
+fn chinese_calendar_text_uses_chinese_punctuation_and_address_order() {
+    let event = built_in_event().unwrap();
+    let t = strings_for("zh");
+    let entry = item_entry(&event, &event.program[0], t, &common::utc8);
+    assert_eq!(
+        entry.location,
+        "河北省沧州市中国—中东欧国家（沧州）中小企业合作区"
+    );
+    assert!(
+        entry
+            .description
+            .ends_with("致辞嘉宾：Xu Xiaolan、Siniša Mali、Adam Struzik\n出席嘉宾：Siniša Berjan、Archil Kalandia"),
+        "{}",
+        entry.description
+    );
+}

@@ -157,3 +157,43 @@ fn strings_have_no_stray_whitespace_and_the_same_placeholders_as_english() {
         }
     }
 }
+
+#[test]
+fn asides_take_each_language_brackets_and_never_nest() {
+    let (en, zh, pl) = (strings_for("en"), strings_for("zh"), strings_for("pl"));
+    assert_eq!(
+        zh.with_aside("2023年11月13日", "北京时间"),
+        "2023年11月13日（北京时间）"
+    );
+    assert_eq!(
+        en.with_aside("13 November 2023", "China Standard Time"),
+        "13 November 2023 (China Standard Time)"
+    );
+    // The zone name has brackets of its own: a separator instead of brackets around it.
+    let polish = pl.with_aside("13 listopada 2023", "Chiny (czas standardowy)");
+    assert_eq!(polish, "13 listopada 2023, Chiny (czas standardowy)");
+    assert_eq!(polish.matches('(').count(), 1);
+    assert_eq!(zh.bracketed("中文"), "（中文）");
+}
+
+#[test]
+fn chinese_separators_are_full_width_and_lists_fall_back_to_the_list_separator() {
+    let zh = strings_for("zh");
+    for s in [
+        zh.colon,
+        zh.comma,
+        zh.list_separator,
+        zh.open_bracket,
+        zh.close_bracket,
+    ] {
+        assert!(
+            s.chars().all(|c| !c.is_ascii()),
+            "zh separator {s:?} is full width"
+        );
+    }
+    assert_eq!(zh.plain_list(&["开幕式", "主旨论坛"]), "开幕式、主旨论坛");
+    assert_eq!(zh.list_literals(3), ["", "、", "、", ""]);
+    assert_eq!(strings_for("en").list_literals(1), ["", ""]);
+    assert!(zh.venue_large_to_small && zh.venue_separator.is_empty());
+    assert!(!strings_for("pl").venue_large_to_small);
+}

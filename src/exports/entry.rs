@@ -31,15 +31,22 @@ pub enum When {
     },
 }
 
+/// The venue, small to large ("venue, city, region, CN"), or large to small with no
+/// separators where the language writes addresses so (Chinese, without the country
+/// code, which is not Chinese text).
 fn location(event: &Event, t: &Strings) -> String {
     let venue = &event.venue;
-    [&venue.name, &venue.city, &venue.region]
+    let mut parts: Vec<String> = [&venue.name, &venue.city, &venue.region]
         .into_iter()
         .map(|text| text.text_for(t.tag).unwrap_or_default().to_owned())
         .filter(|s| !s.is_empty())
-        .chain(venue.country.clone())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    if t.venue_large_to_small {
+        parts.reverse();
+    } else {
+        parts.extend(venue.country.clone());
+    }
+    parts.join(t.venue_separator)
 }
 
 fn first_url(event: &Event) -> Option<String> {
@@ -75,7 +82,12 @@ pub fn item_entry(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc)
             description.push_str(if i == 0 { "\n\n" } else { "\n" });
         }
         let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
-        description.push_str(&format!("{}: {}", t.part_label(part), names.join(", ")));
+        description.push_str(&format!(
+            "{}{}{}",
+            t.part_label(part),
+            t.colon,
+            t.plain_list(&names)
+        ));
     }
     let timed = item.start.and_then(|start| {
         let end_ms = match item.end {

@@ -82,6 +82,24 @@ pub struct Strings {
     pub show_more: &'static str,
     pub no_match: &'static str,
     pub local_time: &'static str,
+    /// After a label: ": " in most languages, the full-width "：" in Chinese.
+    pub colon: &'static str,
+    /// Between clauses or an item and its addition: ", " / "，".
+    pub comma: &'static str,
+    /// Between the items of a list where the browser's `Intl.ListFormat` cannot be
+    /// used (calendar files) or lacks the language: ", " / "、".
+    pub list_separator: &'static str,
+    /// Around an aside: " (" and ")" / "（" and "）".
+    pub open_bracket: &'static str,
+    pub close_bracket: &'static str,
+    /// Says that a linked page is in Chinese, e.g. "in Chinese"; not shown to readers
+    /// of Chinese.
+    pub in_chinese: &'static str,
+    /// Whether an address reads from the country down (Chinese: 中国河北省沧州市…) rather
+    /// than from the venue up.
+    pub venue_large_to_small: bool,
+    /// Between the parts of an address: ", ", or nothing in Chinese.
+    pub venue_separator: &'static str,
     /// The people who spoke: "3 speakers".
     pub speaker_count: Plural,
     /// Everyone in the people view, speakers or not: "5 people".
@@ -189,6 +207,41 @@ impl Strings {
     /// (true of anyone in it) when the data does not give their part.
     pub fn part_label(&self, part: Option<Part>) -> &'static str {
         part.map_or(self.tab_people, |p| self.part(p))
+    }
+
+    /// `text` in this language's brackets: " (text)" / "（text）".
+    pub fn bracketed(&self, text: &str) -> String {
+        format!("{}{text}{}", self.open_bracket, self.close_bracket)
+    }
+
+    /// `main` with an aside: "main (aside)", or "main, aside" when the aside has
+    /// brackets of its own, so that no brackets stand inside brackets.
+    pub fn with_aside(&self, main: &str, aside: &str) -> String {
+        let has_brackets = aside.contains(['(', ')', '（', '）']);
+        if has_brackets {
+            format!("{main}{}{aside}", self.comma)
+        } else {
+            format!("{main}{}", self.bracketed(aside))
+        }
+    }
+
+    /// `items` joined with `list_separator`, for text without the browser's list rules.
+    pub fn plain_list(&self, items: &[&str]) -> String {
+        items.join(self.list_separator)
+    }
+
+    /// The literals of a list of `n` items: before the first, between each two, after
+    /// the last (`n + 1` of them), with `list_separator` between items.
+    pub fn list_literals(&self, n: usize) -> Vec<String> {
+        (0..=n)
+            .map(|i| {
+                if i == 0 || i == n {
+                    String::new()
+                } else {
+                    self.list_separator.to_owned()
+                }
+            })
+            .collect()
     }
 
     /// A long date written from `months` and `date_pattern`.

@@ -74,6 +74,9 @@ pub struct Organisation {
 pub struct Figure {
     pub value: LocalizedText,
     pub label: LocalizedText,
+    /// The whole phrase per language, `{}` standing for the value: "{}人参会".
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub pattern: LocalizedText,
     /// Id of the entry in `sources` that published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -174,6 +177,9 @@ pub struct Source {
     pub title: LocalizedText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// BCP 47 tag of the page's language (e.g. `zh`), so a link can say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl Event {

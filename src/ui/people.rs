@@ -1,7 +1,7 @@
 //! The People section (the `speakers` section of the options): every person, how they
 //! took part, and their programme items.
 
-use super::{country, heading, joined, link_to, person_name, sep, text, SectionProps, Target};
+use super::{country, heading, label, link_to, list, person_name, sep, text, SectionProps, Target};
 use yew::prelude::*;
 
 #[function_component]
@@ -40,7 +40,7 @@ pub fn People(props: &SectionProps) -> Html {
                 <p class="role">
                     { text(&person.role, t) }
                     if !person.organisation.is_empty() {
-                        { sep(", ") }{ text(&person.organisation, t) }
+                        { t.comma }{ text(&person.organisation, t) }
                     }
                 </p>
                 <p class="meta">
@@ -55,8 +55,8 @@ pub fn People(props: &SectionProps) -> Html {
                 }
                 if !items.is_empty() {
                     <p class="takes-part">
-                        <span class="label">{ t.takes_part_in }{ ": " }</span>
-                        { joined(", ", items.iter().map(|item| link_to(props, Target::Item(item.id.clone()), text(&item.title, t))).collect()) }
+                        { label(t, t.takes_part_in) }
+                        { list(t, items.iter().map(|item| link_to(props, Target::Item(item.id.clone()), text(&item.title, t))).collect()) }
                     </p>
                 }
             </li>

@@ -3,7 +3,7 @@
 //! programmes of more than a few items.
 
 use super::add_to_calendar::AddToCalendar;
-use super::{heading, joined, link_to, person_name, sep, text, Action, SectionProps, Target};
+use super::{heading, label, link_to, list, person_name, sep, text, Action, SectionProps, Target};
 use crate::embed::intl::{self, lower_case, ReaderParts};
 use crate::i18n::{fill, Strings};
 use crate::model::{Filter, FilterChoices, ProgramItem, SearchIndex};
@@ -38,7 +38,7 @@ fn time_text(item: &ProgramItem, zone_name: &str, t: &Strings) -> Option<String>
         None => reader(start, true, true),
     };
     if let Some(local) = local {
-        text.push_str(&format!(" ({})", fill(t.local_time, &[&local])));
+        text.push_str(&t.bracketed(&fill(t.local_time, &[&local])));
     }
     Some(text)
 }
@@ -73,8 +73,8 @@ fn item_view(view: &SectionProps, index: usize, item: &ProgramItem) -> Html {
             }
             { for groups.iter().map(|(part, people)| html! {
                 <p class="item-people">
-                    <span class="label">{ t.part_label(*part) }{ ": " }</span>
-                    { joined("; ", people.iter().map(|person| link_to(view, Target::Person(person.id.clone()), person_name(person, t))).collect()) }
+                    { label(t, t.part_label(*part)) }
+                    { list(t, people.iter().map(|person| link_to(view, Target::Person(person.id.clone()), person_name(person, t))).collect()) }
                 </p>
             }) }
             <AddToCalendar view={view.clone()} item={index} />
