@@ -276,3 +276,12 @@ fn chinese_calendar_text_uses_chinese_punctuation_and_address_order() {
         entry.description
     );
 }
+
+#[test]
+fn json_ld_names_latin_script_serbian_as_such() {
+    let event = built_in_event().unwrap();
+    let v: Value =
+        serde_json::from_str(&json_ld(&event, strings_for("sr"), "", &common::utc8)).unwrap();
+    assert_eq!(v["inLanguage"], "sr-Latn");
+    assert_eq!(v["name"], event.name.0["sr-Latn"]);
+}

@@ -136,7 +136,7 @@ pub fn choose<'a>(candidates: impl IntoIterator<Item = &'a str>) -> &'static Str
             let primary = primary_subtag(tag);
             LANGUAGES
                 .into_iter()
-                .find(|s| s.tag.eq_ignore_ascii_case(primary))
+                .find(|s| primary_subtag(s.tag).eq_ignore_ascii_case(primary))
         })
         .unwrap_or(&en::STRINGS)
 }
@@ -178,7 +178,7 @@ impl Strings {
     pub fn count(&self, plural: &Plural, n: usize) -> String {
         let n = n as u64;
         fill(
-            plural.form(plural::category(self.tag, n)),
+            plural.form(plural::category(primary_subtag(self.tag), n)),
             &[&n.to_string()],
         )
     }
@@ -290,9 +290,27 @@ mod tests {
     #[test]
     fn first_supported_candidate_wins() {
         assert_eq!(choose(["de", "pl-PL", "en"]).tag, "pl");
-        assert_eq!(choose(["sr-Latn-RS"]).tag, "sr");
+        assert_eq!(choose(["sr-Latn-RS"]).tag, "sr-Latn");
+        assert_eq!(choose(["sr"]).tag, "sr-Latn");
+        assert_eq!(strings_for("SR-latn").tag, "sr-Latn");
         assert_eq!(choose(["", "de"]).tag, "en");
         assert_eq!(choose([]).tag, "en");
+    }
+
+    #[test]
+    fn serbian_counts_follow_serbian_plural_rules() {
+        let sr = strings_for("sr-Latn");
+        assert_eq!(sr.tag, "sr-Latn");
+        // Serbian has a "few" form for 2–4; the tag's script subtag must not hide
+        // the rules (an unknown tag would give "other" for every number).
+        assert_eq!(
+            sr.count(&sr.speaker_count, 3),
+            fill(sr.speaker_count.few, &["3"])
+        );
+        assert_eq!(
+            sr.count(&sr.speaker_count, 21),
+            fill(sr.speaker_count.one, &["21"])
+        );
     }
 
     #[test]

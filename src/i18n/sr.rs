@@ -2,7 +2,7 @@
 use super::{Plural, Strings};
 
 pub const STRINGS: Strings = Strings {
-    tag: "sr",
+    tag: "sr-Latn",
     intl: "sr-Latn",
     name: "Srpski",
     widget_label: "Informacije o događaju",
