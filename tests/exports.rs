@@ -69,10 +69,23 @@ fn timed_items_are_written_in_utc_and_linked_with_their_zone() {
     assert!(lines.contains(&"DTSTART:20231113T013000Z".to_owned()));
     assert!(lines.contains(&"DTEND:20231113T020000Z".to_owned()));
     let open_end = item_entry(&event, &event.program[1], t, &common::utc8);
+    let google = google_link(&open_end, &event.time_zone);
+    let outlook = outlook_link(&open_end);
     let lines = self::lines(&ics(&[open_end], 0.0));
+    assert!(lines.contains(&"DTSTART:20231113T081500Z".to_owned()));
     assert!(
-        lines.contains(&"DTEND:20231113T091500Z".to_owned()),
-        "one hour when only the start is known"
+        !lines
+            .iter()
+            .any(|l| l.starts_with("DTEND") || l.starts_with("DURATION")),
+        "no end is invented when only the start is known: {lines:?}"
+    );
+    assert!(
+        google.contains("&dates=20231113T161500%2F20231113T161500&"),
+        "{google}"
+    );
+    assert!(
+        outlook.contains("startdt=2023-11-13T08%3A15%3A00Z&enddt=2023-11-13T08%3A15%3A00Z&"),
+        "{outlook}"
     );
 }
 
@@ -153,11 +166,10 @@ fn json_ld_is_valid_json_with_the_event_fields() {
     assert_eq!(v["startDate"], "2023-11-13");
     assert_eq!(v["location"]["address"]["addressCountry"], "CN");
     assert_eq!(
-        v["eventAttendanceMode"],
-        "https://schema.org/MixedEventAttendanceMode"
+        v["eventAttendanceMode"], "https://schema.org/OfflineEventAttendanceMode",
+        "speeches by video do not make the audience's attendance mixed"
     );
     assert_eq!(v["organizer"].as_array().unwrap().len(), 2);
-    assert_eq!(v["performer"][1]["name"], "Siniša Mali");
     assert_eq!(v["subEvent"].as_array().unwrap().len(), 4);
     assert_eq!(v["url"], "https://partner.example/page");
     // The official long name, read from the data, as schema.org's alternateName.
@@ -191,4 +203,93 @@ fn json_ld_cannot_close_its_script_element() {
     assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["name"], "</script><script>alert(1)</script> & \u{2028}");
+}
+
+fn names(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(|p| p["name"].as_str()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn json_ld_lists_speakers_as_performers_and_attendees_as_attendees() {
+    let event = built_in_event().unwrap();
+    let v: Value =
+        serde_json::from_str(&json_ld(&event, strings_for("en"), "", &common::utc8)).unwrap();
+    assert_eq!(
+        names(&v["performer"]),
+        ["Xu Xiaolan", "Siniša Mali", "Adam Struzik"]
+    );
+    assert_eq!(names(&v["attendee"]), ["Siniša Berjan", "Archil Kalandia"]);
+    let opening = &v["subEvent"][0];
+    assert_eq!(
+        names(&opening["performer"]),
+        ["Xu Xiaolan", "Siniša Mali", "Adam Struzik"]
+    );
+    assert_eq!(
+        names(&opening["attendee"]),
+        ["Siniša Berjan", "Archil Kalandia"]
+    );
+    assert!(v["subEvent"][1].get("performer").is_none());
+
+    // A person whose part the data does not give is claimed as neither.
+    let mut unknown = event.clone();
+    unknown.people[0].part = None;
+    let v: Value =
+        serde_json::from_str(&json_ld(&unknown, strings_for("en"), "", &common::utc8)).unwrap();
+    assert_eq!(names(&v["performer"]), ["Siniša Mali", "Adam Struzik"]);
+    assert_eq!(
+        names(&v["subEvent"][0]["performer"]),
+        ["Siniša Mali", "Adam Struzik"]
+    );
+    assert_eq!(names(&v["attendee"]), ["Siniša Berjan", "Archil Kalandia"]);
+}
+
+#[test]
+fn calendar_text_names_speakers_and_guests_apart() {
+    let event = built_in_event().unwrap();
+    for (lang, speakers, guests) in [("en", "Speakers", "Guests"), ("zh", "致辞嘉宾", "出席嘉宾")]
+    {
+        let t = strings_for(lang);
+        let entry = item_entry(&event, &event.program[0], t, &common::utc8);
+        let tail: Vec<&str> = entry.description.lines().rev().take(2).collect();
+        assert!(
+            tail[1].starts_with(speakers) && tail[1].contains("Adam Struzik"),
+            "{lang}: {tail:?}"
+        );
+        assert!(!tail[1].contains("Berjan"), "{lang}: {tail:?}");
+        assert!(
+            tail[0].starts_with(guests)
+                && tail[0].contains("Siniša Berjan")
+                && tail[0].contains("Archil Kalandia"),
+            "{lang}: {tail:?}"
+        );
+    }
+}
+
+#[test]
+fn chinese_calendar_text_uses_chinese_punctuation_and_address_order() {
+    let event = built_in_event().unwrap();
+    let t = strings_for("zh");
+    let entry = item_entry(&event, &event.program[0], t, &common::utc8);
+    assert_eq!(
+        entry.location,
+        "河北省沧州市中国—中东欧国家（沧州）中小企业合作区"
+    );
+    assert!(
+        entry
+            .description
+            .ends_with("致辞嘉宾：Xu Xiaolan、Siniša Mali、Adam Struzik\n出席嘉宾：Siniša Berjan、Archil Kalandia"),
+        "{}",
+        entry.description
+    );
+}
+
+#[test]
+fn json_ld_names_latin_script_serbian_as_such() {
+    let event = built_in_event().unwrap();
+    let v: Value =
+        serde_json::from_str(&json_ld(&event, strings_for("sr"), "", &common::utc8)).unwrap();
+    assert_eq!(v["inLanguage"], "sr-Latn");
+    assert_eq!(v["name"], event.name.0["sr-Latn"]);
 }

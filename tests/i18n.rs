@@ -22,10 +22,12 @@ fn cldr(lang: &str, n: u64) -> Category {
 #[test]
 fn plural_categories_match_cldr_for_every_language_from_0_to_1000() {
     for strings in LANGUAGES {
+        // The rules are the language's: `sr-Latn` counts as `sr`.
+        let primary = forum_widget::model::text::primary_subtag(strings.tag);
         for n in 0..=1000 {
             assert_eq!(
-                category(strings.tag, n),
-                cldr(strings.tag, n),
+                category(primary, n),
+                cldr(primary, n),
                 "{} {n}",
                 strings.tag
             );
@@ -156,4 +158,44 @@ fn strings_have_no_stray_whitespace_and_the_same_placeholders_as_english() {
             assert_eq!(b.trim(), b, "{}: `{b}`", strings.tag);
         }
     }
+}
+
+#[test]
+fn asides_take_each_language_brackets_and_never_nest() {
+    let (en, zh, pl) = (strings_for("en"), strings_for("zh"), strings_for("pl"));
+    assert_eq!(
+        zh.with_aside("2023年11月13日", "北京时间"),
+        "2023年11月13日（北京时间）"
+    );
+    assert_eq!(
+        en.with_aside("13 November 2023", "China Standard Time"),
+        "13 November 2023 (China Standard Time)"
+    );
+    // The zone name has brackets of its own: a separator instead of brackets around it.
+    let polish = pl.with_aside("13 listopada 2023", "Chiny (czas standardowy)");
+    assert_eq!(polish, "13 listopada 2023, Chiny (czas standardowy)");
+    assert_eq!(polish.matches('(').count(), 1);
+    assert_eq!(zh.bracketed("中文"), "（中文）");
+}
+
+#[test]
+fn chinese_separators_are_full_width_and_lists_fall_back_to_the_list_separator() {
+    let zh = strings_for("zh");
+    for s in [
+        zh.colon,
+        zh.comma,
+        zh.list_separator,
+        zh.open_bracket,
+        zh.close_bracket,
+    ] {
+        assert!(
+            s.chars().all(|c| !c.is_ascii()),
+            "zh separator {s:?} is full width"
+        );
+    }
+    assert_eq!(zh.plain_list(&["开幕式", "主旨论坛"]), "开幕式、主旨论坛");
+    assert_eq!(zh.list_literals(3), ["", "、", "、", ""]);
+    assert_eq!(strings_for("en").list_literals(1), ["", ""]);
+    assert!(zh.venue_large_to_small && zh.venue_separator.is_empty());
+    assert!(!strings_for("pl").venue_large_to_small);
 }

@@ -399,6 +399,22 @@ fn codes_and_addresses_are_checked() {
         "sources[0].url",
         "http",
     );
+    assert_refused(
+        |v| v["figures"][0]["pattern"]["zh"] = json!("近400参会"),
+        "figures[0].pattern.zh",
+        "`{}`",
+    );
+    assert_refused(
+        |v| v["sources"][0]["lang"] = json!("Chinese"),
+        "sources[0].lang",
+        "language tag",
+    );
+    let event = built_in_event().unwrap();
+    assert_eq!(
+        event.sources[0].lang.as_deref(),
+        Some("zh"),
+        "the MIIT page is in Chinese"
+    );
 }
 
 #[test]

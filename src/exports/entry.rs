@@ -20,25 +20,33 @@ pub struct Entry {
 pub enum When {
     /// Whole days, `last` included.
     Days { first: Date, last: Date },
-    /// UTC instants in ms, plus the wall-clock start/end for links that take a zone.
+    /// UTC instants in ms, plus the wall-clock start/end for links that take a zone; no
+    /// end when the data gives none (a start-only entry: none is invented).
     Timed {
         start_ms: f64,
-        end_ms: f64,
+        end_ms: Option<f64>,
         date: Date,
         start: Time,
-        end: Time,
+        end: Option<Time>,
     },
 }
 
+/// The venue, small to large ("venue, city, region, CN"), or large to small with no
+/// separators where the language writes addresses so (Chinese, without the country
+/// code, which is not Chinese text).
 fn location(event: &Event, t: &Strings) -> String {
     let venue = &event.venue;
-    [&venue.name, &venue.city, &venue.region]
+    let mut parts: Vec<String> = [&venue.name, &venue.city, &venue.region]
         .into_iter()
         .map(|text| text.text_for(t.tag).unwrap_or_default().to_owned())
         .filter(|s| !s.is_empty())
-        .chain(venue.country.clone())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    if t.venue_large_to_small {
+        parts.reverse();
+    } else {
+        parts.extend(venue.country.clone());
+    }
+    parts.join(t.venue_separator)
 }
 
 fn first_url(event: &Event) -> Option<String> {
@@ -60,37 +68,38 @@ pub fn event_entry(event: &Event, t: &Strings) -> Entry {
     }
 }
 
-/// The entry for one programme item: its times when published (an hour when only the
-/// start is known), else its whole day.
+/// The entry for one programme item: its times when published (the start alone when
+/// only the start is known), else its whole day.
 pub fn item_entry(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> Entry {
-    let speakers: Vec<&str> = item
-        .people
-        .iter()
-        .filter_map(|id| event.person(id))
-        .map(|p| p.name.as_str())
-        .collect();
     let mut description = item
         .description
         .text_for(t.tag)
         .unwrap_or_default()
         .to_owned();
-    if !speakers.is_empty() {
+    // "Speakers: …" and "Guests: …", one line each.
+    for (i, (part, people)) in event.people_by_part(&item.people).into_iter().enumerate() {
         if !description.is_empty() {
-            description.push_str("\n\n");
+            description.push_str(if i == 0 { "\n\n" } else { "\n" });
         }
-        description.push_str(&format!("{}: {}", t.speakers, speakers.join(", ")));
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        description.push_str(&format!(
+            "{}{}{}",
+            t.part_label(part),
+            t.colon,
+            t.plain_list(&names)
+        ));
     }
     let timed = item.start.and_then(|start| {
-        let end = item.end.unwrap_or(Time {
-            hour: (start.hour + 1).min(23),
-            minute: if start.hour >= 23 { 59 } else { start.minute },
-        });
+        let end_ms = match item.end {
+            Some(end) => Some(to_utc(item.date, end)?),
+            None => None,
+        };
         Some(When::Timed {
             start_ms: to_utc(item.date, start)?,
-            end_ms: to_utc(item.date, end)?,
+            end_ms,
             date: item.date,
             start,
-            end,
+            end: item.end,
         })
     });
     let event_title = event.name.text_for(t.tag).unwrap_or_default().to_owned();

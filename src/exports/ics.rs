@@ -75,7 +75,11 @@ pub fn ics(entries: &[Entry], now_ms: f64) -> String {
                 start_ms, end_ms, ..
             } => {
                 line(format!("DTSTART:{}", basic_utc(start_ms)));
-                line(format!("DTEND:{}", basic_utc(end_ms)));
+                // Without DTEND or DURATION a DATE-TIME start takes up no time
+                // (RFC 5545 §3.6.1): the end is not published, so none is written.
+                if let Some(end_ms) = end_ms {
+                    line(format!("DTEND:{}", basic_utc(end_ms)));
+                }
             }
         }
         line(format!("SUMMARY:{}", escape(&entry.title)));

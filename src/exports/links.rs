@@ -39,16 +39,20 @@ pub fn google_link(entry: &Entry, zone: &str) -> String {
         When::Days { first, last } => {
             format!("{}/{}", basic_date(first), basic_date(last.next_day()))
         }
+        // Google's template needs an end: a start-only entry ends when it starts.
         When::Timed {
             date, start, end, ..
-        } => format!(
-            "{d}T{:02}{:02}00/{d}T{:02}{:02}00",
-            start.hour,
-            start.minute,
-            end.hour,
-            end.minute,
-            d = basic_date(date)
-        ),
+        } => {
+            let end = end.unwrap_or(start);
+            format!(
+                "{d}T{:02}{:02}00/{d}T{:02}{:02}00",
+                start.hour,
+                start.minute,
+                end.hour,
+                end.minute,
+                d = basic_date(date)
+            )
+        }
     };
     let ctz = if matches!(entry.when, When::Timed { .. }) {
         zone
@@ -83,9 +87,14 @@ pub fn outlook_link(entry: &Entry) -> String {
     };
     let (start, end, all_day) = match entry.when {
         When::Days { first, last } => (first.to_string(), last.next_day().to_string(), "true"),
+        // Outlook likewise: a start-only entry ends when it starts.
         When::Timed {
             start_ms, end_ms, ..
-        } => (iso_utc(start_ms), iso_utc(end_ms), "false"),
+        } => (
+            iso_utc(start_ms),
+            iso_utc(end_ms.unwrap_or(start_ms)),
+            "false",
+        ),
     };
     format!(
         "https://outlook.live.com/calendar/0/action/compose?{}",

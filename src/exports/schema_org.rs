@@ -4,7 +4,7 @@
 use super::ToUtc;
 use crate::i18n::Strings;
 use crate::json::writer::{s, Json};
-use crate::model::{Attendance, Date, Event, ProgramItem, Time};
+use crate::model::{Date, Event, Part, Person, ProgramItem, Time};
 
 /// `2023-11-13T09:30:00+08:00`, or the date alone when the offset is unknown.
 fn date_time(date: Date, time: Time, to_utc: ToUtc) -> String {
@@ -40,13 +40,32 @@ fn place(event: &Event, t: &Strings) -> Json {
     ])
 }
 
-fn person(event: &Event, id: &str, t: &Strings) -> Option<Json> {
-    let p = event.person(id)?;
+fn person(p: &Person, t: &Strings) -> Json {
     let mut fields = vec![("@type", s("Person")), ("name", s(p.name.clone()))];
     if let Some(role) = p.role.text_for(t.tag) {
         fields.push(("jobTitle", s(role)));
     }
-    Some(Json::Object(fields))
+    Json::Object(fields)
+}
+
+/// Speakers as `performer`, attendees as `attendee`; people whose part the data does
+/// not give are in neither.
+fn people_fields(
+    fields: &mut Vec<(&'static str, Json)>,
+    groups: Vec<(Option<Part>, Vec<&Person>)>,
+    t: &Strings,
+) {
+    for (part, people) in groups {
+        let key = match part {
+            Some(Part::Speaker) => "performer",
+            Some(Part::Attendee) => "attendee",
+            None => continue,
+        };
+        fields.push((
+            key,
+            Json::List(people.into_iter().map(|p| person(p, t)).collect()),
+        ));
+    }
 }
 
 fn sub_event(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> Json {
@@ -66,14 +85,7 @@ fn sub_event(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> J
         fields.push(("description", s(description)));
     }
     fields.push(("location", place(event, t)));
-    let performers: Vec<Json> = item
-        .people
-        .iter()
-        .filter_map(|id| person(event, id, t))
-        .collect();
-    if !performers.is_empty() {
-        fields.push(("performer", Json::List(performers)));
-    }
+    people_fields(&mut fields, event.people_by_part(&item.people), t);
     Json::Object(fields)
 }
 
@@ -110,26 +122,15 @@ pub fn json_ld(event: &Event, t: &Strings, page_url: &str, to_utc: ToUtc) -> Str
     if !organizers.is_empty() {
         fields.push(("organizer", Json::List(organizers)));
     }
-    let performers: Vec<Json> = event
-        .people
-        .iter()
-        .filter_map(|p| person(event, &p.id, t))
-        .collect();
-    if !performers.is_empty() {
-        fields.push(("performer", Json::List(performers)));
-    }
+    people_fields(&mut fields, event.all_people_by_part(), t);
     // The data format has no cancellation or postponement, so the event is as scheduled.
     fields.push(("eventStatus", s("https://schema.org/EventScheduled")));
-    let mode = if event
-        .people
-        .iter()
-        .any(|p| p.attendance == Attendance::Video)
-    {
-        "https://schema.org/MixedEventAttendanceMode"
-    } else {
-        "https://schema.org/OfflineEventAttendanceMode"
-    };
-    fields.push(("eventAttendanceMode", s(mode)));
+    // Speeches by video do not make the audience's attendance mixed: the data format
+    // has no online attendance, so the event is attended in person.
+    fields.push((
+        "eventAttendanceMode",
+        s("https://schema.org/OfflineEventAttendanceMode"),
+    ));
     fields.push(("inLanguage", s(t.tag)));
     fields.push(("url", s(page_url)));
     let sub_events: Vec<Json> = event

@@ -82,6 +82,24 @@ pub struct Strings {
     pub show_more: &'static str,
     pub no_match: &'static str,
     pub local_time: &'static str,
+    /// After a label: ": " in most languages, the full-width "：" in Chinese.
+    pub colon: &'static str,
+    /// Between clauses or an item and its addition: ", " / "，".
+    pub comma: &'static str,
+    /// Between the items of a list where the browser's `Intl.ListFormat` cannot be
+    /// used (calendar files) or lacks the language: ", " / "、".
+    pub list_separator: &'static str,
+    /// Around an aside: " (" and ")" / "（" and "）".
+    pub open_bracket: &'static str,
+    pub close_bracket: &'static str,
+    /// Says that a linked page is in Chinese, e.g. "in Chinese"; not shown to readers
+    /// of Chinese.
+    pub in_chinese: &'static str,
+    /// Whether an address reads from the country down (Chinese: 中国河北省沧州市…) rather
+    /// than from the venue up.
+    pub venue_large_to_small: bool,
+    /// Between the parts of an address: ", ", or nothing in Chinese.
+    pub venue_separator: &'static str,
     /// The people who spoke: "3 speakers".
     pub speaker_count: Plural,
     /// Everyone in the people view, speakers or not: "5 people".
@@ -118,7 +136,7 @@ pub fn choose<'a>(candidates: impl IntoIterator<Item = &'a str>) -> &'static Str
             let primary = primary_subtag(tag);
             LANGUAGES
                 .into_iter()
-                .find(|s| s.tag.eq_ignore_ascii_case(primary))
+                .find(|s| primary_subtag(s.tag).eq_ignore_ascii_case(primary))
         })
         .unwrap_or(&en::STRINGS)
 }
@@ -160,7 +178,7 @@ impl Strings {
     pub fn count(&self, plural: &Plural, n: usize) -> String {
         let n = n as u64;
         fill(
-            plural.form(plural::category(self.tag, n)),
+            plural.form(plural::category(primary_subtag(self.tag), n)),
             &[&n.to_string()],
         )
     }
@@ -183,6 +201,47 @@ impl Strings {
             Part::Speaker => self.speakers,
             Part::Attendee => self.guests,
         }
+    }
+
+    /// The label for a group of people: their part's, or the People section's name
+    /// (true of anyone in it) when the data does not give their part.
+    pub fn part_label(&self, part: Option<Part>) -> &'static str {
+        part.map_or(self.tab_people, |p| self.part(p))
+    }
+
+    /// `text` in this language's brackets: " (text)" / "（text）".
+    pub fn bracketed(&self, text: &str) -> String {
+        format!("{}{text}{}", self.open_bracket, self.close_bracket)
+    }
+
+    /// `main` with an aside: "main (aside)", or "main, aside" when the aside has
+    /// brackets of its own, so that no brackets stand inside brackets.
+    pub fn with_aside(&self, main: &str, aside: &str) -> String {
+        let has_brackets = aside.contains(['(', ')', '（', '）']);
+        if has_brackets {
+            format!("{main}{}{aside}", self.comma)
+        } else {
+            format!("{main}{}", self.bracketed(aside))
+        }
+    }
+
+    /// `items` joined with `list_separator`, for text without the browser's list rules.
+    pub fn plain_list(&self, items: &[&str]) -> String {
+        items.join(self.list_separator)
+    }
+
+    /// The literals of a list of `n` items: before the first, between each two, after
+    /// the last (`n + 1` of them), with `list_separator` between items.
+    pub fn list_literals(&self, n: usize) -> Vec<String> {
+        (0..=n)
+            .map(|i| {
+                if i == 0 || i == n {
+                    String::new()
+                } else {
+                    self.list_separator.to_owned()
+                }
+            })
+            .collect()
     }
 
     /// A long date written from `months` and `date_pattern`.
@@ -231,9 +290,27 @@ mod tests {
     #[test]
     fn first_supported_candidate_wins() {
         assert_eq!(choose(["de", "pl-PL", "en"]).tag, "pl");
-        assert_eq!(choose(["sr-Latn-RS"]).tag, "sr");
+        assert_eq!(choose(["sr-Latn-RS"]).tag, "sr-Latn");
+        assert_eq!(choose(["sr"]).tag, "sr-Latn");
+        assert_eq!(strings_for("SR-latn").tag, "sr-Latn");
         assert_eq!(choose(["", "de"]).tag, "en");
         assert_eq!(choose([]).tag, "en");
+    }
+
+    #[test]
+    fn serbian_counts_follow_serbian_plural_rules() {
+        let sr = strings_for("sr-Latn");
+        assert_eq!(sr.tag, "sr-Latn");
+        // Serbian has a "few" form for 2–4; the tag's script subtag must not hide
+        // the rules (an unknown tag would give "other" for every number).
+        assert_eq!(
+            sr.count(&sr.speaker_count, 3),
+            fill(sr.speaker_count.few, &["3"])
+        );
+        assert_eq!(
+            sr.count(&sr.speaker_count, 21),
+            fill(sr.speaker_count.one, &["21"])
+        );
     }
 
     #[test]

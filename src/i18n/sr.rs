@@ -2,7 +2,7 @@
 use super::{Plural, Strings};
 
 pub const STRINGS: Strings = Strings {
-    tag: "sr",
+    tag: "sr-Latn",
     intl: "sr-Latn",
     name: "Srpski",
     widget_label: "Informacije o događaju",
@@ -64,6 +64,14 @@ pub const STRINGS: Strings = Strings {
     show_more: "Prikaži još",
     no_match: "Nijedna stavka programa ne odgovara.",
     local_time: "vaše vreme: {}",
+    colon: ": ",
+    comma: ", ",
+    list_separator: ", ",
+    open_bracket: " (",
+    close_bracket: ")",
+    in_chinese: "na kineskom",
+    venue_large_to_small: false,
+    venue_separator: ", ",
     speaker_count: Plural {
         one: "{} govornik",
         few: "{} govornika",

@@ -74,6 +74,9 @@ pub struct Organisation {
 pub struct Figure {
     pub value: LocalizedText,
     pub label: LocalizedText,
+    /// The whole phrase per language, `{}` standing for the value: "{}人参会".
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub pattern: LocalizedText,
     /// Id of the entry in `sources` that published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -174,6 +177,9 @@ pub struct Source {
     pub title: LocalizedText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// BCP 47 tag of the page's language (e.g. `zh`), so a link can say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl Event {
@@ -204,10 +210,42 @@ impl Event {
             .collect()
     }
 
+    /// The people of `ids` (in that order, unknown ids skipped) grouped by part:
+    /// speakers, then attendees, then those whose part the data does not give; empty
+    /// groups left out.
+    pub fn people_by_part<'a>(&'a self, ids: &'a [String]) -> Vec<(Option<Part>, Vec<&'a Person>)> {
+        let people: Vec<&Person> = ids.iter().filter_map(|id| self.person(id)).collect();
+        group_by_part(people)
+    }
+
+    /// Everyone in `people`, grouped like [`Event::people_by_part`].
+    pub fn all_people_by_part(&self) -> Vec<(Option<Part>, Vec<&Person>)> {
+        group_by_part(self.people.iter().collect())
+    }
+
+    /// How many people the data says spoke.
+    pub fn speaker_count(&self) -> usize {
+        self.people
+            .iter()
+            .filter(|p| p.part == Some(Part::Speaker))
+            .count()
+    }
+
     pub fn organisations_with(
         &self,
         role: OrganisationRole,
     ) -> impl Iterator<Item = &Organisation> {
         self.organisations.iter().filter(move |o| o.role == role)
     }
+}
+
+fn group_by_part(people: Vec<&Person>) -> Vec<(Option<Part>, Vec<&Person>)> {
+    [Some(Part::Speaker), Some(Part::Attendee), None]
+        .into_iter()
+        .map(|part| {
+            let group: Vec<&Person> = people.iter().copied().filter(|p| p.part == part).collect();
+            (part, group)
+        })
+        .filter(|(_, group)| !group.is_empty())
+        .collect()
 }

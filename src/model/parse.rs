@@ -299,11 +299,28 @@ fn validate(event: &Event) -> Result<(), EventError> {
         }
         c.text(&path.field("publisher"), &source.publisher, true);
         c.text(&path.field("title"), &source.title, false);
+        if let Some(lang) = &source.lang {
+            if !is_language_tag(lang) {
+                c.fail(
+                    &path.field("lang"),
+                    format!("`{lang}` is not a language tag"),
+                );
+            }
+        }
     }
     for (i, figure) in event.figures.iter().enumerate() {
         let path = Path::top("figures").at(i);
         c.text(&path.field("value"), &figure.value, true);
         c.text(&path.field("label"), &figure.label, true);
+        c.text(&path.field("pattern"), &figure.pattern, false);
+        for (lang, pattern) in &figure.pattern.0 {
+            if pattern.matches("{}").count() != 1 {
+                c.fail(
+                    &path.field("pattern").field(lang),
+                    "must hold `{}`, where the value goes, once",
+                );
+            }
+        }
         if let Some(id) = &figure.source {
             if !source_ids.contains(id) {
                 c.fail(&path.field("source"), format!("no source has id `{id}`"));

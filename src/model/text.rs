@@ -21,8 +21,10 @@ pub fn primary_subtag(tag: &str) -> &str {
 }
 
 impl LocalizedText {
-    /// The best text for `wanted`: the same tag, then the same primary language,
-    /// then English, then the first language present.
+    /// The best text for `wanted`: the same tag, then the tag with its last subtag
+    /// dropped (`sr-Latn-RS` → `sr-Latn`, so a map with both `sr-Cyrl` and `sr-Latn`
+    /// gives the right script), then the same primary language, then English, then
+    /// the first language present.
     pub fn pick(&self, wanted: &str) -> Option<Shown<'_>> {
         let find = |pred: &dyn Fn(&str) -> bool| {
             self.0
@@ -31,7 +33,9 @@ impl LocalizedText {
                 .map(|(lang, text)| Shown { text, lang })
         };
         let primary = primary_subtag(wanted);
+        let shorter = wanted.rsplit_once(['-', '_']).map(|(head, _)| head);
         find(&|t| t.eq_ignore_ascii_case(wanted))
+            .or_else(|| shorter.and_then(|s| find(&|t| t.eq_ignore_ascii_case(s))))
             .or_else(|| find(&|t| primary_subtag(t).eq_ignore_ascii_case(primary)))
             .or_else(|| find(&|t| primary_subtag(t).eq_ignore_ascii_case("en")))
             .or_else(|| find(&|_| true))
@@ -85,6 +89,17 @@ mod tests {
         let only_zh = LocalizedText::from([("zh", "论坛")]);
         assert_eq!(only_zh.pick("en").map(|s| s.lang), Some("zh"));
         assert_eq!(LocalizedText::default().pick("en"), None);
+    }
+
+    #[test]
+    fn a_script_subtag_picks_that_script() {
+        let t = LocalizedText::from([("sr-Cyrl", "Форум"), ("sr-Latn", "Forum"), ("en", "F")]);
+        assert_eq!(t.pick("sr-Latn-RS").map(|s| s.lang), Some("sr-Latn"));
+        assert_eq!(t.pick("sr-Cyrl-RS").map(|s| s.lang), Some("sr-Cyrl"));
+        assert_eq!(t.pick("sr-Latn").map(|s| s.text), Some("Forum"));
+        assert_eq!(t.pick("sr-Cyrl").map(|s| s.text), Some("Форум"));
+        // With no script asked for, some Serbian rather than English.
+        assert_eq!(t.pick("sr").map(|s| primary_subtag(s.lang)), Some("sr"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! "Add to calendar": an .ics download made in the browser, and Google Calendar and
 //! Outlook.com links.
 
-use super::{sep, SectionProps};
+use super::{label, sep, SectionProps};
 use crate::embed::download::offer_file;
 use crate::embed::intl;
 use crate::exports::{event_entry, google_link, ics, item_entry, outlook_link, Entry};
@@ -61,7 +61,7 @@ pub fn AddToCalendar(props: &AddToCalendarProps) -> Html {
     let t = view.t;
     html! {
         <p class="calendar" part="calendar">
-            <span class="label">{ t.add_to_calendar }{ ": " }</span>
+            { label(t, t.add_to_calendar) }
             <button type="button" class="link" {onclick}>{ t.calendar_file }</button>
             { sep(" · ") }
             <a href={google_link(&entry, &event.time_zone)} target="_blank" rel="noopener noreferrer" lang="en">{ "Google Calendar" }</a>

@@ -90,21 +90,38 @@ pub fn text(value: &LocalizedText, t: &Strings) -> Html {
     }
 }
 
-/// A separator between parts of a line (" · ", ", "), in its own span.
+/// A separator between parts of a line (" · "), in its own span; a leading space is
+/// written as a no-break space, so that the separator never starts a line.
 pub fn sep(separator: &'static str) -> Html {
-    html! { <span class="sep">{ separator }</span> }
+    let shown = match separator.strip_prefix(' ') {
+        Some(rest) => format!("\u{a0}{rest}"),
+        None => separator.to_owned(),
+    };
+    html! { <span class="sep">{ shown }</span> }
 }
 
-/// `parts` with `separator` between them, each separator its own span.
-pub fn joined(separator: &'static str, parts: Vec<Html>) -> Html {
+/// `items` as a list in the reader's language ("A, B and C" / "A、B和C", by the
+/// browser's `Intl.ListFormat`). Each separator is written inside the span of the item
+/// before it, with its trailing space outside, so no separator can start a line.
+pub fn list(t: &Strings, items: Vec<Html>) -> Html {
+    let literals = crate::embed::intl::list_literals(items.len(), t);
+    let literal = |i: usize| literals.get(i).cloned().unwrap_or_default();
     html! {
-        { for parts.into_iter().enumerate().map(|(i, part)| html! {
-            <>
-                if i > 0 { { sep(separator) } }
-                { part }
-            </>
-        }) }
+        <>
+            { literal(0) }
+            { for items.into_iter().enumerate().map(|(i, item)| {
+                let after = literal(i + 1);
+                let kept = after.trim_end().to_owned();
+                let space = after[kept.len()..].to_owned();
+                html! { <><span class="list-item">{ item }{ kept }</span>{ space }</> }
+            }) }
+        </>
     }
+}
+
+/// A label before its content: "Speakers: " / "致辞嘉宾：".
+pub fn label(t: &Strings, label: &'static str) -> Html {
+    html! { <span class="label">{ label }{ t.colon }</span> }
 }
 
 /// A country's name from its ISO code, marked with its language when the browser

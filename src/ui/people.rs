@@ -1,7 +1,7 @@
 //! The People section (the `speakers` section of the options): every person, how they
 //! took part, and their programme items.
 
-use super::{country, heading, joined, link_to, person_name, sep, text, SectionProps, Target};
+use super::{country, heading, label, link_to, list, person_name, sep, text, SectionProps, Target};
 use yew::prelude::*;
 
 #[function_component]
@@ -11,45 +11,73 @@ pub fn People(props: &SectionProps) -> Html {
     if event.people.is_empty() {
         return html! { <p class="empty">{ t.no_speakers }</p> };
     }
+    let index_of: std::collections::HashMap<&str, usize> = event
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let person_view = |person: &crate::model::Person, level: u8| {
+        let indices = index_of
+            .get(person.id.as_str())
+            .and_then(|&i| items_by_person.get(i))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let items: Vec<_> = indices
+            .iter()
+            .filter_map(|&i| event.program.get(i))
+            .collect();
+        let attendance = format!(
+            "attendance attendance-{}",
+            match person.attendance {
+                crate::model::Attendance::InPerson => "in-person",
+                crate::model::Attendance::Video => "video",
+            }
+        );
+        html! {
+            <li class="person" part="person" id={Target::Person(person.id.clone()).anchor()} tabindex="-1">
+                { heading(level, "person-name", person_name(person, t)) }
+                <p class="role">
+                    { text(&person.role, t) }
+                    if !person.organisation.is_empty() {
+                        { t.comma }{ text(&person.organisation, t) }
+                    }
+                </p>
+                <p class="meta">
+                    if let Some(code) = &person.country {
+                        <span class="country">{ country(code, t) }</span>
+                        { sep(" · ") }
+                    }
+                    <span class={attendance}>{ t.attendance(person.attendance) }</span>
+                </p>
+                if !person.participation.is_empty() {
+                    <p class="participation">{ text(&person.participation, t) }</p>
+                }
+                if !items.is_empty() {
+                    <p class="takes-part">
+                        { label(t, t.takes_part_in) }
+                        { list(t, items.iter().map(|item| link_to(props, Target::Item(item.id.clone()), text(&item.title, t))).collect()) }
+                    </p>
+                }
+            </li>
+        }
+    };
+    let groups = event.all_people_by_part();
+    // Grouped under their parts ("Speakers", "Guests") when the data gives any part.
+    let grouped = groups.iter().any(|(part, _)| part.is_some());
     html! {
         <>
-        <p class="count muted">{ t.count(&t.speaker_count, event.people.len()) }</p>
-        <ul class="people">
-            { for event.people.iter().zip(items_by_person.iter()).map(|(person, indices)| {
-                let items: Vec<_> = indices.iter().filter_map(|&i| event.program.get(i)).collect();
-                let attendance = format!("attendance attendance-{}", match person.attendance {
-                    crate::model::Attendance::InPerson => "in-person",
-                    crate::model::Attendance::Video => "video",
-                });
-                html! {
-                    <li class="person" part="person" id={Target::Person(person.id.clone()).anchor()} tabindex="-1">
-                        { heading(props.level, "person-name", person_name(person, t)) }
-                        <p class="role">
-                            { text(&person.role, t) }
-                            if !person.organisation.is_empty() {
-                                { sep(", ") }{ text(&person.organisation, t) }
-                            }
-                        </p>
-                        <p class="meta">
-                            if let Some(code) = &person.country {
-                                <span class="country">{ country(code, t) }</span>
-                                { sep(" · ") }
-                            }
-                            <span class={attendance}>{ t.attendance(person.attendance) }</span>
-                        </p>
-                        if !person.participation.is_empty() {
-                            <p class="participation">{ text(&person.participation, t) }</p>
-                        }
-                        if !items.is_empty() {
-                            <p class="takes-part">
-                                <span class="label">{ t.takes_part_in }{ ": " }</span>
-                                { joined(", ", items.iter().map(|item| link_to(props, Target::Item(item.id.clone()), text(&item.title, t))).collect()) }
-                            </p>
-                        }
-                    </li>
-                }
+        <p class="count people-count muted">{ t.people_summary(event.people.len(), event.speaker_count()) }</p>
+        if grouped {
+            { for groups.iter().map(|(part, people)| html! {
+                <section class="part-group">
+                    { heading(props.level, "subhead part-label", html! { t.part_label(*part) }) }
+                    <ul class="people">{ for people.iter().map(|p| person_view(p, props.level + 1)) }</ul>
+                </section>
             }) }
-        </ul>
+        } else {
+            <ul class="people">{ for event.people.iter().map(|p| person_view(p, props.level)) }</ul>
+        }
         </>
     }
 }

@@ -3,7 +3,7 @@
 //! programmes of more than a few items.
 
 use super::add_to_calendar::AddToCalendar;
-use super::{heading, joined, link_to, person_name, sep, text, Action, SectionProps, Target};
+use super::{heading, label, link_to, list, person_name, sep, text, Action, SectionProps, Target};
 use crate::embed::intl::{self, lower_case, ReaderParts};
 use crate::i18n::{fill, Strings};
 use crate::model::{Filter, FilterChoices, ProgramItem, SearchIndex};
@@ -38,7 +38,7 @@ fn time_text(item: &ProgramItem, zone_name: &str, t: &Strings) -> Option<String>
         None => reader(start, true, true),
     };
     if let Some(local) = local {
-        text.push_str(&format!(" ({})", fill(t.local_time, &[&local])));
+        text.push_str(&t.bracketed(&fill(t.local_time, &[&local])));
     }
     Some(text)
 }
@@ -50,11 +50,7 @@ const FILTERS_ABOVE: usize = 8;
 fn item_view(view: &SectionProps, index: usize, item: &ProgramItem) -> Html {
     let SectionProps { event, t, .. } = view;
 
-    let people: Vec<_> = item
-        .people
-        .iter()
-        .filter_map(|id| event.person(id))
-        .collect();
+    let groups = event.people_by_part(&item.people);
     html! {
         <li class="item" part="program-item" id={Target::Item(item.id.clone()).anchor()} tabindex="-1">
             { heading(view.level, "item-title", text(&item.title, t)) }
@@ -75,12 +71,12 @@ fn item_view(view: &SectionProps, index: usize, item: &ProgramItem) -> Html {
             if !item.description.is_empty() {
                 <p class="description">{ text(&item.description, t) }</p>
             }
-            if !people.is_empty() {
+            { for groups.iter().map(|(part, people)| html! {
                 <p class="item-people">
-                    <span class="label">{ t.speakers }{ ": " }</span>
-                    { joined("; ", people.iter().map(|person| link_to(view, Target::Person(person.id.clone()), person_name(person, t))).collect()) }
+                    { label(t, t.part_label(*part)) }
+                    { list(t, people.iter().map(|person| link_to(view, Target::Person(person.id.clone()), person_name(person, t))).collect()) }
                 </p>
-            }
+            }) }
             <AddToCalendar view={view.clone()} item={index} />
         </li>
     }

@@ -2,9 +2,10 @@
 //! key figures, notes and sources.
 
 use super::add_to_calendar::AddToCalendar;
-use super::{country, heading, sep, text, SectionProps};
+use super::{country, heading, text, SectionProps};
 use crate::embed::intl;
 use crate::i18n::{fill, Strings};
+use crate::model::text::primary_subtag;
 use crate::model::{Event, OrganisationRole};
 use yew::prelude::*;
 
@@ -26,11 +27,17 @@ pub fn Summary(props: &SectionProps) -> Html {
     let level = *level;
     let zone = intl::zone_name(&event.time_zone, event.start_date, t);
     let venue = &event.venue;
-    let place = [&venue.city, &venue.region]
+    // Small to large ("venue, city, region, country"), or large to small with no
+    // separators in Chinese (中国河北省沧州市…).
+    let mut place: Vec<Html> = [&venue.name, &venue.city, &venue.region]
         .into_iter()
         .filter(|v| !v.is_empty())
         .map(|v| text(v, t))
-        .chain(venue.country.iter().map(|c| country(c, t)));
+        .chain(venue.country.iter().map(|c| country(c, t)))
+        .collect();
+    if t.venue_large_to_small {
+        place.reverse();
+    }
 
     let organisations = |role: OrganisationRole, label: &'static str| {
         let mut orgs = event.organisations_with(role).peekable();
@@ -55,14 +62,15 @@ pub fn Summary(props: &SectionProps) -> Html {
                     <dt>{ t.date }</dt>
                     <dd>
                         <time datetime={event.start_date.to_string()}>{ date_range(event, t) }</time>
-                        <span class="zone">{ format!(" ({zone})") }</span>
+                        <span class="zone">{ t.with_aside("", &zone) }</span>
                     </dd>
                 </div>
                 <div class="row">
                     <dt>{ t.venue }</dt>
                     <dd>
-                        { text(&venue.name, t) }
-                        { for place.map(|p| html! { <>{ sep(", ") }{ p }</> }) }
+                        { for place.into_iter().enumerate().map(|(i, p)| html! {
+                            <>{ if i > 0 { t.venue_separator } else { "" } }{ p }</>
+                        }) }
                     </dd>
                 </div>
                 if !event.theme.is_empty() {
@@ -78,7 +86,7 @@ pub fn Summary(props: &SectionProps) -> Html {
                 { heading(level, "subhead", html! { t.figures }) }
                 <ul class="figures">
                     { for event.figures.iter().map(|f| html! {
-                        <li><span class="figure-value">{ text(&f.value, t) }</span>{ " " }<span class="figure-label">{ text(&f.label, t) }</span></li>
+                        <li>{ figure(f, t) }</li>
                     }) }
                 </ul>
             }
@@ -94,7 +102,22 @@ pub fn Summary(props: &SectionProps) -> Html {
     }
 }
 
-fn source(source: &crate::model::Source, t: &'static crate::i18n::Strings) -> Html {
+/// A figure as one phrase in the reader's language ("近400人参会"), from its pattern
+/// when the pattern is in that language; else its value, then its label.
+fn figure(f: &crate::model::Figure, t: &'static Strings) -> Html {
+    let value = html! { <span class="figure-value">{ text(&f.value, t) }</span> };
+    let pattern = f.pattern.pick(t.tag).filter(|p| p.lang == t.tag);
+    match pattern.and_then(|p| p.text.split_once("{}")) {
+        Some((before, after)) => html! {
+            <span class="figure-phrase">{ before.to_owned() }{ value }{ after.to_owned() }</span>
+        },
+        None => html! {
+            <>{ value }{ " " }<span class="figure-label">{ text(&f.label, t) }</span></>
+        },
+    }
+}
+
+fn source(source: &crate::model::Source, t: &'static Strings) -> Html {
     let label = if source.title.is_empty() {
         &source.publisher
     } else {
@@ -103,20 +126,33 @@ fn source(source: &crate::model::Source, t: &'static crate::i18n::Strings) -> Ht
     let published = source
         .date
         .map(|d| fill(t.published, &[&intl::long_date(d, t)]));
+    // The page's own language, said when the reader's differs: "(in Chinese)".
+    let page_lang = source.lang.as_deref();
+    let foreign = page_lang.filter(|l| primary_subtag(l) != primary_subtag(t.tag));
+    let in_language = foreign.map(|l| {
+        if primary_subtag(l).eq_ignore_ascii_case("zh") {
+            (t.in_chinese.to_owned(), t.tag)
+        } else {
+            intl::language_name(l, t)
+        }
+    });
     let label = match &source.url {
         Some(url) => {
-            html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ text(label, t) }</a> }
+            html! { <a href={url.clone()} hreflang={page_lang.map(str::to_owned)} target="_blank" rel="noopener noreferrer">{ text(label, t) }</a> }
         }
         None => text(label, t),
     };
     html! {
         <li>
             { label }
+            if let Some((name, lang)) = in_language {
+                <span class="muted page-lang" lang={(lang != t.tag).then_some(lang)}>{ t.bracketed(&name) }</span>
+            }
             if !source.title.is_empty() {
                 <span class="muted">{ " — " }{ text(&source.publisher, t) }</span>
             }
             if let Some(published) = published {
-                <span class="muted">{ format!(", {published}") }</span>
+                <span class="muted">{ t.comma }{ published }</span>
             }
         </li>
     }

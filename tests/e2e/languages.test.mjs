@@ -33,9 +33,11 @@ after(() => h?.close());
 async function expectedDate(p, locale) {
   const browserHasIt = await p.evaluate((l) => Intl.DateTimeFormat.supportedLocalesOf([l]).length > 0 &&
     !/^M\d+$/.test(new Intl.DateTimeFormat(l, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 10, 13))), locale);
+  // In Chinese the widget names China's zone 北京时间 (README, Languages).
+  const beijing = locale.startsWith('zh') && browserHasIt;
   return {
     date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 10, 13)),
-    zone: browserHasIt
+    zone: beijing ? '北京时间' : browserHasIt
       ? new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', timeZoneName: 'long' })
         .formatToParts(Date.UTC(2023, 10, 13, 4)).find((x) => x.type === 'timeZoneName').value
       : 'UTC+8',
@@ -46,7 +48,7 @@ test('the widget renders in each of the six languages, with dates in the event z
   const englishTabs = ['Summary', 'Speakers and guests', 'Programme'];
   for (const [lang, locale] of Object.entries(LANGS)) {
     const p = await h.open(`/p/${lang}`, { viewport: { width: 900, height: 1000 }, timezoneId: 'America/New_York' });
-    assert.equal(await p.locator('forum-widget .fw').getAttribute('lang'), lang);
+    assert.equal(await p.locator('forum-widget .fw').getAttribute('lang'), lang === 'sr' ? 'sr-Latn' : lang);
     assert.equal(await p.locator('forum-widget .title').textContent(), title(lang));
     const tabs = await texts(p, '[role=tab]');
     if (lang !== 'en') for (const tab of tabs) assert.ok(!englishTabs.includes(tab), `${lang}: tab "${tab}" is translated`);
@@ -71,7 +73,7 @@ test("the host page's <html lang> is honoured, and texts in the reader's languag
   await p.locator('forum-widget [role=tab]', { hasText: 'Prelegenci' }).click();
   assert.equal(await p.locator('forum-widget #fw-person-adam-struzik .role').textContent(), 'Marszałek Województwa Mazowieckiego');
   assert.equal(await p.locator('forum-widget #fw-person-adam-struzik .role [lang]').count(), 0);
-  assert.equal(await p.locator('forum-widget .count').first().textContent(), '5 prelegentów');
+  assert.match(await p.locator('forum-widget .people-count').textContent(), /^5 osób, w tym 3 prelegenci$/);
   await p.close();
 });
 
@@ -108,4 +110,119 @@ test("with the browser in Europe/Belgrade, a timed item shows the reader's local
   const far = await h.open('/p/timed', { timezoneId: 'America/Los_Angeles' });
   assert.match((await texts(far, '.item .time'))[0], /^09:30–10:00 \(your time: 12 Nov, 17:30–18:00 (PST|GMT-8)\)$/);
   await far.close();
+});
+
+/** The three sections' panels in the widget's shadow root, each rendered once opened. */
+async function openAll(p) {
+  for (const panel of ['summary', 'speakers', 'program']) {
+    await p.locator(`forum-widget [role=tab][aria-controls=fw-panel-${panel}]`).click();
+    await p.locator(`forum-widget #fw-panel-${panel} > *`).first().waitFor({ timeout: 5000 });
+  }
+}
+
+/**
+ * Elements inside the three sections marked with a language other than `lang` (the
+ * interface's, by primary subtag), except people's names (`.name`, `.alt-name`) and
+ * the calendar services' own names.
+ */
+const foreignMarked = (p, lang) => p.evaluate((lang) => {
+  const root = document.querySelector('forum-widget').shadowRoot;
+  const primary = (tag) => tag.split('-')[0].toLowerCase();
+  return [...root.querySelectorAll('[role=tabpanel] [lang]')]
+    .filter((el) => primary(el.lang) !== primary(lang))
+    .filter((el) => !el.closest('.name, .alt-name') && !el.matches('.calendar a'))
+    .map((el) => `${el.lang}: ${el.textContent}`);
+}, lang);
+
+/** Texts of the three sections shown in English, names and figures left out. */
+const englishTexts = async (p) => p.evaluate(() => {
+  const root = document.querySelector('forum-widget').shadowRoot;
+  const out = new Set();
+  const walk = root.querySelectorAll('[role=tabpanel]');
+  for (const panel of walk) {
+    const it = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+    for (let n = it.nextNode(); n; n = it.nextNode()) {
+      const text = n.textContent.trim();
+      // Phrases only: one-word names of places and countries are the same in many languages.
+      if (text.length > 3 && /[a-z]{3}/.test(text) && /\S\s+\S/.test(text) && !n.parentElement.closest('.name, .alt-name, .calendar a')) out.add(text);
+    }
+  }
+  return [...out];
+});
+
+test('in sr, pl, bs, ka and zh the summary, people and programme have no text in another language but names', async () => {
+  const en = await h.open('/p/en', { viewport: { width: 390, height: 900 } });
+  await openAll(en);
+  const english = await englishTexts(en);
+  assert.ok(english.some((t) => t.includes('Opening ceremony')), 'the English reference has the programme');
+  await en.close();
+  for (const lang of ['sr', 'pl', 'bs', 'ka', 'zh']) {
+    const p = await h.open(`/p/${lang}`, { viewport: { width: 390, height: 900 } });
+    await openAll(p);
+    const tag = await p.locator('forum-widget .fw').getAttribute('lang');
+    assert.deepEqual(await foreignMarked(p, tag), [], `${lang}: no text marked as another language`);
+    const shown = new Set(await englishTexts(p));
+    const leaked = english.filter((t) => shown.has(t));
+    assert.deepEqual(leaked, [], `${lang}: no English text of the English view`);
+    assert.deepEqual(p.consoleErrors, []);
+    await p.close();
+  }
+});
+
+test('the Chinese views have no ASCII comma, colon, semicolon or bracket beside Chinese text', async () => {
+  const p = await h.open('/p/zh', { viewport: { width: 390, height: 900 } });
+  await openAll(p);
+  const panels = await p.evaluate(() => [...document.querySelector('forum-widget').shadowRoot.querySelectorAll('[role=tabpanel]')]
+    .map((panel) => panel.textContent));
+  assert.equal(panels.length, 3);
+  const cjk = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+  const ascii = '[,:;()\\[\\]]';
+  const bad = new RegExp(`${cjk}\\s*${ascii}|${ascii}\\s*${cjk}`, 'g');
+  for (const text of panels) {
+    const found = [...text.matchAll(bad)].map((m) => text.slice(Math.max(0, m.index - 8), m.index + 10));
+    assert.deepEqual(found, [], 'ASCII punctuation beside Chinese text');
+  }
+  const facts = await p.locator('forum-widget .facts').textContent();
+  assert.match(facts, /2023年11月13日（北京时间）/);
+  assert.match(facts, /中国河北省沧州市中国—中东欧国家（沧州）中小企业合作区/);
+  assert.match(await p.locator('forum-widget .figures').textContent(), /近400人参会/);
+  await p.close();
+});
+
+test('at 390 px no separator starts a line; screenshots of the Chinese and Polish sections', async () => {
+  for (const lang of ['zh', 'pl']) {
+    const p = await h.open(`/p/${lang}`, { viewport: { width: 390, height: 900 } });
+    for (const panel of ['summary', 'speakers', 'program']) {
+      await p.locator(`forum-widget [role=tab][aria-controls=fw-panel-${panel}]`).click();
+      await p.locator(`forum-widget #fw-panel-${panel} > *`).first().waitFor({ timeout: 5000 });
+      // The first character of each line box of the section: never a separator.
+      const lineStarts = await p.evaluate((panel) => {
+        const root = document.querySelector('forum-widget').shadowRoot.getElementById(`fw-panel-${panel}`);
+        const chars = [];
+        const it = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = it.nextNode(); n; n = it.nextNode()) {
+          for (let i = 0; i < n.length; i++) {
+            if (/\s/.test(n.data[i])) continue;
+            const range = document.createRange();
+            range.setStart(n, i);
+            range.setEnd(n, i + 1);
+            const rect = range.getClientRects()[0];
+            if (rect && rect.width > 0) chars.push({ ch: n.data[i], top: Math.round(rect.top), left: rect.left });
+          }
+        }
+        // Per line (same top), the leftmost character.
+        const lines = new Map();
+        for (const c of chars) {
+          const key = [...lines.keys()].find((t) => Math.abs(t - c.top) <= 3) ?? c.top;
+          const first = lines.get(key);
+          if (!first || c.left < first.left) lines.set(key, c);
+        }
+        return [...lines.values()].map((c) => c.ch);
+      }, panel);
+      assert.ok(lineStarts.length > 5, `${lang} ${panel}: lines found`);
+      for (const ch of lineStarts) assert.ok(!/[,;:、，；：·]/.test(ch), `${lang} ${panel}: a line starts with "${ch}"`);
+      await p.screenshot({ path: `${RESULTS}/narrow-${lang}-${panel}.png`, fullPage: true });
+    }
+    await p.close();
+  }
 });

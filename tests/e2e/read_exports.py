@@ -16,7 +16,8 @@ def ics(path):
     events = []
     for component in calendar.walk("VEVENT"):
         start = component.decoded("DTSTART")
-        end = component.decoded("DTEND")
+        # A start-only entry has neither DTEND nor DURATION (RFC 5545 §3.6.1).
+        end = component.decoded("DTEND") if "DTEND" in component else None
         events.append({
             "uid": str(component.get("UID")),
             "summary": str(component.get("SUMMARY")),
@@ -24,7 +25,10 @@ def ics(path):
             "location": str(component.get("LOCATION", "")),
             "url": str(component.get("URL", "")),
             "start": start.isoformat(),
-            "end": end.isoformat(),
+            "end": end.isoformat() if end is not None else None,
+            "has_duration": "DURATION" in component,
+            # icalendar's reading of how long the entry takes (0:00:00 for a start alone).
+            "duration": str(component.duration),
             "all_day": not hasattr(start, "hour"),
             "dtstamp": component.decoded("DTSTAMP").isoformat(),
         })

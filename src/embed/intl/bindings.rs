@@ -27,6 +27,14 @@ extern "C" {
     #[wasm_bindgen(method, js_class = "RelativeTimeFormat")]
     pub fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> String;
 
+    #[wasm_bindgen(js_namespace = Intl, js_name = ListFormat)]
+    #[derive(Clone)]
+    pub type ListFormat;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "ListFormat", catch)]
+    pub fn new(locale: &str, options: &Object) -> Result<ListFormat, JsValue>;
+    #[wasm_bindgen(method, js_class = "ListFormat", js_name = formatToParts, catch)]
+    pub fn format_to_parts(this: &ListFormat, items: &Array) -> Result<Array, JsValue>;
+
     #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
     pub type DisplayNames;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
@@ -59,6 +67,29 @@ pub fn formatter(locale: &str, pairs: &[(&str, &str)]) -> Result<DateTimeFormat,
     }
     let made = DateTimeFormat::new(locale, &object(pairs))?;
     FORMATTERS.with(|c| c.borrow_mut().push((key, made.clone())));
+    Ok(made)
+}
+
+thread_local! {
+    /// `Intl.ListFormat`s by locale, cached like the date formatters.
+    static LIST_FORMATTERS: RefCell<Vec<(&'static str, ListFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A cached `Intl.ListFormat` for lists of things ("A, B and C" / "A、B和C").
+pub fn list_formatter(locale: &'static str) -> Result<ListFormat, JsValue> {
+    if let Some(found) = LIST_FORMATTERS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(k, _)| *k == locale)
+            .map(|(_, f)| f.clone())
+    }) {
+        return Ok(found);
+    }
+    let made = ListFormat::new(
+        locale,
+        &object(&[("type", "conjunction"), ("style", "long")]),
+    )?;
+    LIST_FORMATTERS.with(|c| c.borrow_mut().push((locale, made.clone())));
     Ok(made)
 }
 

@@ -2,7 +2,9 @@
 //! written by the browser's `Intl`, so no locale data ships in the wasm; the widget's own
 //! strings stand in where a browser lacks a language.
 
-use super::bindings::{formatter, part, DateTimeFormat, DisplayNames, RelativeTimeFormat};
+use super::bindings::{
+    formatter, list_formatter, part, DateTimeFormat, DisplayNames, RelativeTimeFormat,
+};
 use super::zone::offset_minutes;
 use crate::embed::object;
 use crate::i18n::Strings;
@@ -96,6 +98,10 @@ pub fn zone_name(zone: &str, date: Date, t: &Strings) -> String {
             None => zone.to_owned(),
         };
     }
+    // Chinese readers call China's time 北京时间, not Intl's 中国标准时间 (README).
+    if zone == "Asia/Shanghai" && t.tag == "zh" {
+        return "北京时间".to_owned();
+    }
     formatter(t.intl, &[("timeZone", zone), ("timeZoneName", "long")])
         .ok()
         .and_then(|f| part(&f.format_to_parts(noon), "timeZoneName"))
@@ -118,6 +124,57 @@ pub fn country_name(code: &str, t: &Strings) -> (String, &'static str) {
     let locale = if has_date_data(t.intl) { t.intl } else { "en" };
     let lang = if locale == t.intl { t.tag } else { "en" };
     let name = DisplayNames::new(locale, &object(&[("type", "region")]))
+        .and_then(|names| names.of(code))
+        .ok()
+        .and_then(|name| name.as_string())
+        .unwrap_or_else(|| code.to_owned());
+    // English Intl writes "Bosnia & Herzegovina"; the widget's English writes "and".
+    let name = if lang == "en" {
+        name.replace(" & ", " and ")
+    } else {
+        name
+    };
+    (name, lang)
+}
+
+/// The literals of a list of `n` items as the browser's `Intl.ListFormat` writes it in
+/// the reader's language: before the first item, between each two, after the last
+/// (`n + 1` of them), e.g. `["", ", ", " and ", ""]`; the widget's `list_separator`
+/// when the browser lacks the language.
+pub fn list_literals(n: usize, t: &Strings) -> Vec<String> {
+    if n < 2 || !has_date_data(t.intl) {
+        return t.list_literals(n);
+    }
+    let items: js_sys::Array = (0..n).map(|i| JsValue::from(i.to_string())).collect();
+    let Ok(parts) = list_formatter(t.intl).and_then(|f| f.format_to_parts(&items)) else {
+        return t.list_literals(n);
+    };
+    let mut literals = vec![String::new()];
+    for p in parts.iter() {
+        let get = |key: &str| {
+            js_sys::Reflect::get(&p, &key.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        if get("type").as_deref() == Some("element") {
+            literals.push(String::new());
+        } else if let (Some(value), Some(last)) = (get("value"), literals.last_mut()) {
+            last.push_str(&value);
+        }
+    }
+    if literals.len() == n + 1 {
+        literals
+    } else {
+        t.list_literals(n)
+    }
+}
+
+/// A language's name in the reader's language ("Chinese" / "chiński") and the language
+/// it is really in, like [`country_name`].
+pub fn language_name(code: &str, t: &Strings) -> (String, &'static str) {
+    let locale = if has_date_data(t.intl) { t.intl } else { "en" };
+    let lang = if locale == t.intl { t.tag } else { "en" };
+    let name = DisplayNames::new(locale, &object(&[("type", "language")]))
         .and_then(|names| names.of(code))
         .ok()
         .and_then(|name| name.as_string())
