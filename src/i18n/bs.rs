@@ -91,6 +91,13 @@ pub const STRINGS: Strings = Strings {
         many: "{} stavki programa",
         other: "{} stavki programa",
     },
+    countries: [
+        ("CN", "Kina"),
+        ("RS", "Srbija"),
+        ("PL", "Poljska"),
+        ("BA", "Bosna i Hercegovina"),
+        ("GE", "Gruzija"),
+    ],
     months: [
         "januar",
         "februar",

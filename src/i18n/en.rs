@@ -90,6 +90,13 @@ pub const STRINGS: Strings = Strings {
         many: "{} programme items",
         other: "{} programme items",
     },
+    countries: [
+        ("CN", "China"),
+        ("RS", "Serbia"),
+        ("PL", "Poland"),
+        ("BA", "Bosnia and Herzegovina"),
+        ("GE", "Georgia"),
+    ],
     months: [
         "January",
         "February",

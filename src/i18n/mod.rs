@@ -111,6 +111,10 @@ pub struct Strings {
     /// Month names as they stand in `date_pattern`, for browsers without this
     /// language's date data (e.g. some Chromium builds lack Georgian).
     pub months: [&'static str; 12],
+    /// Country names by ISO code, for browsers whose `Intl` lacks this language's region
+    /// names (Debian's Chromium has no Georgian, and answers Bosnian in English): the
+    /// built-in forum's countries.
+    pub countries: [(&'static str, &'static str); 5],
     /// A long date with `{d}`, `{m}` and `{y}`, e.g. `{d} {m} {y}`.
     pub date_pattern: &'static str,
     /// "in 3 days", for browsers without this language's relative-time data.
@@ -174,6 +178,14 @@ impl std::fmt::Debug for Strings {
 }
 
 impl Strings {
+    /// The country's name from `countries`, if listed.
+    pub fn country(&self, code: &str) -> Option<&'static str> {
+        self.countries
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, name)| *name)
+    }
+
     /// "5 speakers", "2 prelegentów", … following the language's plural rules.
     pub fn count(&self, plural: &Plural, n: usize) -> String {
         let n = n as u64;

@@ -90,6 +90,13 @@ pub const STRINGS: Strings = Strings {
         many: "{} punktów programu",
         other: "{} punktu programu",
     },
+    countries: [
+        ("CN", "Chiny"),
+        ("RS", "Serbia"),
+        ("PL", "Polska"),
+        ("BA", "Bośnia i Hercegowina"),
+        ("GE", "Gruzja"),
+    ],
     months: [
         "stycznia",
         "lutego",

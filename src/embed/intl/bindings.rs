@@ -41,6 +41,8 @@ extern "C" {
     pub fn new(locale: &str, options: &Object) -> Result<DisplayNames, JsValue>;
     #[wasm_bindgen(method, js_class = "DisplayNames", catch)]
     pub fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(static_method_of = DisplayNames, js_namespace = Intl, js_class = "DisplayNames", js_name = supportedLocalesOf, catch)]
+    pub fn display_names_locales(locale: &str) -> Result<Array, JsValue>;
 }
 
 thread_local! {

@@ -121,20 +121,27 @@ pub fn in_days(days: i64, t: &Strings) -> String {
 /// The country's name in the reader's language ("Serbia" / "塞尔维亚") and the
 /// language it is really in: English when the browser lacks the reader's language.
 pub fn country_name(code: &str, t: &Strings) -> (String, &'static str) {
-    let locale = if has_date_data(t.intl) { t.intl } else { "en" };
-    let lang = if locale == t.intl { t.tag } else { "en" };
-    let name = DisplayNames::new(locale, &object(&[("type", "region")]))
-        .and_then(|names| names.of(code))
-        .ok()
-        .and_then(|name| name.as_string())
-        .unwrap_or_else(|| code.to_owned());
-    // English Intl writes "Bosnia & Herzegovina"; the widget's English writes "and".
-    let name = if lang == "en" {
-        name.replace(" & ", " and ")
-    } else {
-        name
+    let region = |locale: &str| {
+        DisplayNames::new(locale, &object(&[("type", "region")]))
+            .and_then(|names| names.of(code))
+            .ok()
+            .and_then(|name| name.as_string())
     };
-    (name, lang)
+    // English Intl writes "Bosnia & Herzegovina"; the widget's English writes "and".
+    let english = region("en").map(|name| name.replace(" & ", " and "));
+    if t.tag == "en" {
+        return (english.unwrap_or_else(|| code.to_owned()), "en");
+    }
+    // A browser may claim the language and still answer in English (Chromium's Bosnian).
+    let supported = DisplayNames::display_names_locales(t.intl).is_ok_and(|l| l.length() > 0);
+    let own = supported
+        .then(|| region(t.intl))
+        .flatten()
+        .filter(|name| Some(name) != english.as_ref() && name != code);
+    match own.or_else(|| t.country(code).map(str::to_owned)) {
+        Some(name) => (name, t.tag),
+        None => (english.unwrap_or_else(|| code.to_owned()), "en"),
+    }
 }
 
 /// The literals of a list of `n` items as the browser's `Intl.ListFormat` writes it in
