@@ -72,14 +72,18 @@ async fn links_between_speakers_and_programme_open_the_other_view_and_focus_the_
         root.active_element().map(|e| e.id()).as_deref(),
         Some("fw-item-opening-ceremony")
     );
-    let to_person = query(
-        &root,
-        "#fw-item-opening-ceremony .item-people .link:nth-of-type(5)",
-    );
-    assert!(to_person
-        .text_content()
-        .unwrap()
-        .starts_with("Archil Kalandia"));
+    let links = root
+        .query_selector_all("#fw-item-opening-ceremony .item-people .link")
+        .unwrap();
+    assert_eq!(links.length(), 5, "a link to each of the five people");
+    let to_person = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .find(|l| {
+            l.text_content()
+                .is_some_and(|t| t.starts_with("Archil Kalandia"))
+        })
+        .expect("a link to Archil Kalandia")
+        .unchecked_into::<Element>();
     to_person.unchecked_into::<HtmlElement>().click();
     yew::scheduler::flush().await;
     assert_eq!(selected_tab(&root), "fw-tab-speakers");
