@@ -128,7 +128,7 @@ test('data-lang="zh" shows the widget in Chinese', async () => {
   assert.equal(await p.locator('forum-widget .title').textContent(), '第五届中国—中东欧国家（沧州）中小企业合作论坛');
   assert.deepEqual(await texts(p, '[role=tab]'), ['概况', '嘉宾', '议程']);
   assert.match(await p.locator('forum-widget .status').textContent(), /^已于2023年11月13日举行$/);
-  assert.match(await p.locator('forum-widget #fw-panel-summary').textContent(), /中国标准时间/);
+  assert.match(await p.locator('forum-widget #fw-panel-summary').textContent(), /2023年11月13日（北京时间）/);
   await p.close();
 });
 
