@@ -7,20 +7,22 @@ use yew::prelude::*;
 #[function_component]
 pub fn People(props: &SectionProps) -> Html {
     let SectionProps { event, t, .. } = props;
-    let items_by_person = use_memo(event.clone(), |event| event.items_by_person());
+    // Each person's programme items by their id, once per event (people are shown
+    // grouped by part, not in `people` order).
+    let items_of = use_memo(event.clone(), |event| {
+        event
+            .people
+            .iter()
+            .map(|p| p.id.clone())
+            .zip(event.items_by_person())
+            .collect::<std::collections::HashMap<String, Vec<usize>>>()
+    });
     if event.people.is_empty() {
         return html! { <p class="empty">{ t.no_speakers }</p> };
     }
-    let index_of: std::collections::HashMap<&str, usize> = event
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
     let person_view = |person: &crate::model::Person, level: u8| {
-        let indices = index_of
-            .get(person.id.as_str())
-            .and_then(|&i| items_by_person.get(i))
+        let indices = items_of
+            .get(&person.id)
             .map(Vec::as_slice)
             .unwrap_or_default();
         let items: Vec<_> = indices
