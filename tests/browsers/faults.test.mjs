@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, page, json, ROOT, TITLE_EN, distNames } from './harness.mjs';
+import { start, page, json, ROOT, TITLE_EN, loaderFaultRoutes } from './harness.mjs';
 
 const LOADER = '<script src="/dist/forum-widget.js" async data-mount="none"></script>';
 // hook.js makes it answer a click with 'clicked' (an inline handler would break the CSP pages).
@@ -14,11 +14,7 @@ const widget = (src) => `${HOST}<forum-widget src="${src}"></forum-widget>${LOAD
 
 let h;
 before(async () => {
-  const names = distNames();
   const event = await readFile(`${ROOT}tests/fixtures/small-event.json`, 'utf8');
-  const dist = (file) => async (req, res) => res.writeHead(200, {
-    'Content-Type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
-  }).end(await readFile(`${ROOT}dist/${file}`));
   h = await start({
     '/p/csp': page(`<forum-widget view="speakers"></forum-widget>${LOADER}`, '', { 'Content-Security-Policy': CSP }),
     '/p/csp-src': page(`<forum-widget src="/tests/fixtures/small-event.json"></forum-widget>${LOADER}`, '', { 'Content-Security-Policy': CSP }),
@@ -35,17 +31,7 @@ before(async () => {
       json(JSON.stringify(e))(req, res);
     },
     '/f/html': (req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><p>Not found</p>'),
-    '/broken/forum-widget.js': dist('forum-widget.js'),
-    [`/broken/${names.core}`]: dist(names.core),
-    [`/broken/${names.wasm}`]: (req, res) => res.writeHead(404).end('missing'),
-    '/corrupt/forum-widget.js': dist('forum-widget.js'),
-    [`/corrupt/${names.core}`]: dist(names.core),
-    [`/corrupt/${names.wasm}`]: (req, res) => res.writeHead(200, { 'Content-Type': 'application/wasm' }).end(Buffer.from('\0asm\x01\0\0\0garbage garbage')),
-    '/p/wasm-404': page(`${HOST}<script src="/broken/forum-widget.js" async></script>`),
-    '/p/wasm-corrupt': page(`${HOST}<script src="/corrupt/forum-widget.js" async></script>`),
-    '/p/no-wasm': page(`${HOST}<script src="/dist/forum-widget.js" async></script>`),
-    '/p/csp-no-wasm': page(`${HOST}<script src="/dist/forum-widget.js" async></script>`, '',
-      { 'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src data:" }),
+    ...loaderFaultRoutes(page, HOST),
   });
   await h.viewport(1024, 900);
 });

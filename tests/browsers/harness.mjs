@@ -8,9 +8,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { Builder } from 'selenium-webdriver';
 import { staticServer, listen } from '../../scripts/serve.mjs';
-import { ROOT, page as plainPage, json, distNames, TITLE_EN, TITLE_ZH } from '../e2e/harness.mjs';
+import { ROOT, page as plainPage, json, distNames, loaderFaultRoutes, TITLE_EN, TITLE_ZH } from '../e2e/harness.mjs';
 
-export { ROOT, json, distNames, TITLE_EN, TITLE_ZH };
+export { ROOT, json, distNames, loaderFaultRoutes, TITLE_EN, TITLE_ZH };
 export const ENGINE = process.env.ENGINE || 'chromium';
 export const RESULTS = `${ROOT}test-results/${ENGINE}`;
 const HOOK = '<script src="/__hook.js"></script>';

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: loopback servers over the repository (the
 // built dist/ included), Debian's Chromium through playwright-core, and helpers.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -18,6 +19,33 @@ export const TITLE_ZH = '第五届中国—中东欧国家（沧州）中小企�
 export function distNames() {
   const { loader, core, wasm } = JSON.parse(readFileSync(`${ROOT}dist/manifest.json`, 'utf8'));
   return { loader, core, wasm };
+}
+
+/**
+ * Routes for the loader's faults, shared by the Chromium and cross-engine suites: the
+ * built loader and glue beside a missing wasm (`/broken/`) and a damaged one
+ * (`/corrupt/`), and partner pages for them (`/p/wasm-404`, `/p/wasm-corrupt`), for a
+ * browser without WebAssembly (`/p/no-wasm`, the test removes it) and for a CSP without
+ * 'wasm-unsafe-eval' (`/p/csp-no-wasm`). `page` and `host` are the suite's own.
+ */
+export function loaderFaultRoutes(page, host) {
+  const names = distNames();
+  const dist = (file) => async (req, res) => res.writeHead(200, {
+    'Content-Type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
+  }).end(await readFile(`${ROOT}dist/${file}`));
+  return {
+    '/broken/forum-widget.js': dist('forum-widget.js'),
+    [`/broken/${names.core}`]: dist(names.core),
+    [`/broken/${names.wasm}`]: (req, res) => res.writeHead(404).end('missing'),
+    '/corrupt/forum-widget.js': dist('forum-widget.js'),
+    [`/corrupt/${names.core}`]: dist(names.core),
+    [`/corrupt/${names.wasm}`]: (req, res) => res.writeHead(200, { 'Content-Type': 'application/wasm' }).end(Buffer.from('\0asm\x01\0\0\0garbage garbage')),
+    '/p/wasm-404': page(`${host}<script src="/broken/forum-widget.js" async></script>`),
+    '/p/wasm-corrupt': page(`${host}<script src="/corrupt/forum-widget.js" async></script>`),
+    '/p/no-wasm': page(`${host}<script src="/dist/forum-widget.js" async></script>`),
+    '/p/csp-no-wasm': page(`${host}<script src="/dist/forum-widget.js" async></script>`, '',
+      { 'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src data:" }),
+  };
 }
 
 /** A route handler answering a plain partner page with `body` (and `head`). */

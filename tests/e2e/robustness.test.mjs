@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { start, page, ROOT, RESULTS, waitForWidgets, distNames } from './harness.mjs';
+import { start, page, ROOT, RESULTS, waitForWidgets, loaderFaultRoutes } from './harness.mjs';
 
 const LOADER = '<script src="/dist/forum-widget.js" async data-mount="none"></script>';
 const HOST = '<button id="host-button" type="button">Host button</button>';
@@ -15,10 +15,6 @@ const seenHeaders = [];
 let h;
 before(async () => {
   const event = await readFile(`${ROOT}data/forum-2023.json`);
-  const names = distNames();
-  const dist = (file) => async (req, res) => res.writeHead(200, {
-    'Content-Type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
-  }).end(await readFile(`${ROOT}dist/${file}`));
   const widgets = SAFE.map((name) => `<forum-widget id="${name}" lang="en" src="/tests/corpus/${name}.json"></forum-widget>`).join('');
   h = await start((h) => ({
     '/p/hostile-data': page(`${HOST}${widgets}${LOADER}`),
@@ -42,17 +38,7 @@ before(async () => {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(event);
     },
     '/f/cors': (req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(event),
-    '/broken/forum-widget.js': dist('forum-widget.js'),
-    [`/broken/${names.core}`]: dist(names.core),
-    [`/broken/${names.wasm}`]: (req, res) => res.writeHead(404).end('missing'),
-    '/corrupt/forum-widget.js': dist('forum-widget.js'),
-    [`/corrupt/${names.core}`]: dist(names.core),
-    [`/corrupt/${names.wasm}`]: (req, res) => res.writeHead(200, { 'Content-Type': 'application/wasm' }).end(Buffer.from('\0asm\x01\0\0\0garbage garbage')),
-    '/p/wasm-404': page(`${HOST}<script src="/broken/forum-widget.js" async></script>`),
-    '/p/wasm-corrupt': page(`${HOST}<script src="/corrupt/forum-widget.js" async></script>`),
-    '/p/no-wasm': page(`${HOST}<script src="/dist/forum-widget.js" async></script>`),
-    '/p/csp-no-wasm': page(`${HOST}<script src="/dist/forum-widget.js" async></script>`, '',
-      { 'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src data:" }),
+    ...loaderFaultRoutes(page, HOST),
     '/p/cors-refused': page(`${HOST}<forum-widget src="${h.base.replace('127.0.0.1', 'localhost')}/f/cors"></forum-widget>${LOADER}`),
   }));
 });
