@@ -37,11 +37,11 @@ if $build_std; then
   # RUSTC_BOOTSTRAP=1 lets the stable compiler take -Z flags. RUSTFLAGS reach only the
   # wasm target's crates (build scripts and proc macros are built without them: --target).
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} $BUILD_STD_RUSTFLAGS" \
-    cargo build --release --target wasm32-unknown-unknown --quiet \
+    cargo build -p forum-widget --release --target wasm32-unknown-unknown --quiet \
     "${BUILD_STD[@]}" --target-dir target/build-std
   wasm=target/build-std/wasm32-unknown-unknown/release/forum_widget.wasm
 else
-  cargo build --release --target wasm32-unknown-unknown --quiet
+  cargo build -p forum-widget --release --target wasm32-unknown-unknown --quiet
   wasm=target/wasm32-unknown-unknown/release/forum_widget.wasm
 fi
 rm -rf target/bindgen
