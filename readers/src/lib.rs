@@ -4,6 +4,26 @@
 //! Pure Rust with no browser APIs: the same code is the `schedule` command-line tool
 //! (`check`, `convert`) and, compiled to its own small wasm, the module the widget
 //! fetches only when a `src` file is in another format.
+//!
+//! What every reader guarantees about the [`Event`] it returns:
+//! - `Item.start`/`end` are the event's wall clock (`time::DateTime::to_iso`), with the
+//!   offset when the data gives one; times without an offset stay without one (never
+//!   read as UTC or as the machine's zone). An explicit offset wins over a zone name; a
+//!   time in UTC among local-offset times is re-expressed on the dominant local offset.
+//! - `Item.date` is the conference day the item is listed under (a frab `<day>`), else
+//!   the calendar date of its start; `start_date`/`end_date` span the items' days.
+//! - `time_zone` is the IANA zone the data (or `Hints`) names; otherwise `utc_offset`
+//!   is the dominant offset the times carry, if any.
+//! - `name` comes from the data, else `Hints.name`; `id` from an acronym or `slug`.
+//! - Item and person ids are unique (repeats get a suffix and a [`Warning`]); every id
+//!   in `Item.people` names a person (dangling ones are dropped with a warning).
+//! - Links are absolute `http(s)` URLs only (`event::web_url`); abstracts and bios go
+//!   through [`rich`], so nothing from data can run or load anything.
+//! - Lenient reading: unknown fields, a BOM and CRLF are accepted; a broken item is
+//!   skipped with a warning; a [`ReadError`] names the format and the place, and comes
+//!   only when the top-level shape is wrong or nothing usable remains.
+//! - At most 10,000 items and 5,000 people; texts over 20,000 characters are cut with
+//!   a warning. No input makes a reader panic.
 
 pub mod error;
 pub mod event;

@@ -1,4 +1,5 @@
-//! Reader for Sessionize (see ../shared/realdata/FORMATS.md).
+//! Reader for Sessionize (field mapping and pitfalls: ../shared/realdata/FORMATS.md). The
+//! guarantees every reader keeps are listed at the top of lib.rs.
 
 use crate::{Format, Hints, Read, ReadError};
 
