@@ -7,7 +7,7 @@ mod strategies;
 use forum_widget::exports::ics;
 use forum_widget::exports::json_ld;
 use forum_widget::i18n::LANGUAGES;
-use forum_widget::model::{built_in_event, parse_event, Date, Event, LocalizedText, Time};
+use forum_widget::model::{built_in_event, parse_event, Clock, Date, Event, LocalizedText, Time};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -36,13 +36,15 @@ fn valid_event() -> impl Strategy<Value = Event> {
                     hour: h,
                     minute: min,
                 };
-                item.start = Some(start);
+                item.start = Some(start.into());
                 item.end = length
                     .map(|l| start.minutes() + l)
                     .filter(|end| *end < 24 * 60)
-                    .map(|end| Time {
-                        hour: (end / 60) as u8,
-                        minute: (end % 60) as u8,
+                    .map(|end| {
+                        Clock::from(Time {
+                            hour: (end / 60) as u8,
+                            minute: (end % 60) as u8,
+                        })
                     });
             }
             event

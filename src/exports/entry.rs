@@ -2,7 +2,7 @@
 //! calendar, ready for [`super::ics`] and [`super::links`].
 
 use crate::i18n::Strings;
-use crate::model::{Date, Event, ProgramItem, Time};
+use crate::model::{Clock, Date, Event, ProgramItem, Time};
 
 /// Turns a wall-clock date and time in the event's zone into ms since the epoch (UTC).
 pub type ToUtc<'a> = &'a dyn Fn(Date, Time) -> Option<f64>;
@@ -25,10 +25,16 @@ pub enum When {
     Timed {
         start_ms: f64,
         end_ms: Option<f64>,
-        date: Date,
-        start: Time,
-        end: Option<Time>,
+        start: (Date, Time),
+        end: Option<(Date, Time)>,
     },
+}
+
+/// `clock` of `item` in ms since the epoch: from its written offset, else its zone.
+pub fn instant(item: &ProgramItem, clock: Clock, to_utc: ToUtc) -> Option<f64> {
+    clock
+        .instant_ms(item.date)
+        .or_else(|| to_utc(clock.on(item.date), clock.time))
 }
 
 /// The venue, small to large ("venue, city, region, CN"), or large to small with no
@@ -91,15 +97,15 @@ pub fn item_entry(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc)
     }
     let timed = item.start.and_then(|start| {
         let end_ms = match item.end {
-            Some(end) => Some(to_utc(item.date, end)?),
+            Some(end) => Some(instant(item, end, to_utc)?),
             None => None,
         };
+        let wall = |c: Clock| (c.on(item.date), c.time);
         Some(When::Timed {
-            start_ms: to_utc(item.date, start)?,
+            start_ms: instant(item, start, to_utc)?,
             end_ms,
-            date: item.date,
-            start,
-            end: item.end,
+            start: wall(start),
+            end: item.end.map(wall),
         })
     });
     let event_title = event.name.text_for(t.tag).unwrap_or_default().to_owned();

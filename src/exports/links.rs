@@ -2,6 +2,7 @@
 
 use super::entry::{Entry, When};
 use super::ics::{basic_date, basic_utc};
+use crate::model::{Date, Time};
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn encode(text: &str) -> String {
@@ -40,18 +41,11 @@ pub fn google_link(entry: &Entry, zone: &str) -> String {
             format!("{}/{}", basic_date(first), basic_date(last.next_day()))
         }
         // Google's template needs an end: a start-only entry ends when it starts.
-        When::Timed {
-            date, start, end, ..
-        } => {
-            let end = end.unwrap_or(start);
-            format!(
-                "{d}T{:02}{:02}00/{d}T{:02}{:02}00",
-                start.hour,
-                start.minute,
-                end.hour,
-                end.minute,
-                d = basic_date(date)
-            )
+        When::Timed { start, end, .. } => {
+            let wall = |(date, time): (Date, Time)| {
+                format!("{}T{:02}{:02}00", basic_date(date), time.hour, time.minute)
+            };
+            format!("{}/{}", wall(start), wall(end.unwrap_or(start)))
         }
     };
     let ctz = if matches!(entry.when, When::Timed { .. }) {

@@ -4,11 +4,12 @@
 use super::ToUtc;
 use crate::i18n::Strings;
 use crate::json::writer::{s, Json};
-use crate::model::{Date, Event, Part, Person, ProgramItem, Time};
+use crate::model::{Clock, Event, Part, Person, ProgramItem};
 
 /// `2023-11-13T09:30:00+08:00`, or the date alone when the offset is unknown.
-fn date_time(date: Date, time: Time, to_utc: ToUtc) -> String {
-    let Some(utc) = to_utc(date, time) else {
+fn date_time(item: &ProgramItem, clock: Clock, to_utc: ToUtc) -> String {
+    let (date, time) = (clock.on(item.date), clock.time);
+    let Some(utc) = super::entry::instant(item, clock, to_utc) else {
         return date.to_string();
     };
     let wall = date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0;
@@ -70,7 +71,7 @@ fn people_fields(
 
 fn sub_event(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> Json {
     let start = match item.start {
-        Some(time) => date_time(item.date, time, to_utc),
+        Some(clock) => date_time(item, clock, to_utc),
         None => item.date.to_string(),
     };
     let mut fields = vec![
@@ -79,7 +80,7 @@ fn sub_event(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> J
         ("startDate", s(start)),
     ];
     if let (Some(_), Some(end)) = (item.start, item.end) {
-        fields.push(("endDate", s(date_time(item.date, end, to_utc))));
+        fields.push(("endDate", s(date_time(item, end, to_utc))));
     }
     if let Some(description) = item.description.text_for(t.tag) {
         fields.push(("description", s(description)));

@@ -17,6 +17,7 @@ pub const STRINGS: Strings = Strings {
     status_took_place: "Održan: {}",
     edition: "Izdanje",
     date: "Datum",
+    local_zone: "lokalno vrijeme događaja",
     time_zone: "Vremenska zona: {}",
     venue: "Mjesto održavanja",
     theme: "Tema",

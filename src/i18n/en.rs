@@ -16,6 +16,7 @@ pub const STRINGS: Strings = Strings {
     status_took_place: "Took place on {}",
     edition: "Edition",
     date: "Date",
+    local_zone: "the event's local time",
     time_zone: "Times are in {}",
     venue: "Venue",
     theme: "Theme",

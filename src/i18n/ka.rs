@@ -17,6 +17,7 @@ pub const STRINGS: Strings = Strings {
     status_took_place: "ჩატარდა: {}",
     edition: "რიგით",
     date: "თარიღი",
+    local_zone: "ღონისძიების ადგილობრივი დრო",
     time_zone: "დროის სარტყელი: {}",
     venue: "ჩატარების ადგილი",
     theme: "თემა",

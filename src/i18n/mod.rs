@@ -34,6 +34,8 @@ pub struct Strings {
     pub edition: &'static str,
     pub date: &'static str,
     pub time_zone: &'static str,
+    /// The zone's name when the data gives none: "the event's local time".
+    pub local_zone: &'static str,
     pub venue: &'static str,
     pub theme: &'static str,
     pub hosts: &'static str,

@@ -16,6 +16,7 @@ pub const STRINGS: Strings = Strings {
     status_took_place: "Odbyło się {}",
     edition: "Edycja",
     date: "Data",
+    local_zone: "czas lokalny wydarzenia",
     time_zone: "Strefa czasowa: {}",
     venue: "Miejsce",
     theme: "Hasło przewodnie",

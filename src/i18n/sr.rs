@@ -17,6 +17,7 @@ pub const STRINGS: Strings = Strings {
     status_took_place: "Održan: {}",
     edition: "Izdanje",
     date: "Datum",
+    local_zone: "lokalno vreme događaja",
     time_zone: "Vremenska zona: {}",
     venue: "Mesto održavanja",
     theme: "Tema",

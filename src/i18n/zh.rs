@@ -16,6 +16,7 @@ pub const STRINGS: Strings = Strings {
     status_took_place: "已于{}举行",
     edition: "届次",
     date: "日期",
+    local_zone: "活动当地时间",
     time_zone: "时间均为{}",
     venue: "地点",
     theme: "主题",

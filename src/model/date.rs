@@ -117,6 +117,98 @@ impl Time {
     }
 }
 
+/// A programme item's start or end: the wall clock in the event's zone, written `HH:MM`
+/// (on the item's date), or in full, `YYYY-MM-DDTHH:MM[:SS]` with an optional `Z` or
+/// `±HH:MM`, for items that cross midnight or whose offset the data states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Clock {
+    /// The calendar date, when written; else the item's date.
+    pub date: Option<Date>,
+    pub time: Time,
+    /// Minutes east of UTC, when written.
+    pub offset: Option<i16>,
+}
+
+impl Clock {
+    pub fn parse(s: &str) -> Option<Clock> {
+        if s.len() == 5 {
+            return Some(Clock {
+                date: None,
+                time: Time::parse(s)?,
+                offset: None,
+            });
+        }
+        let (date, rest) = (s.get(..10)?, s.get(10..)?);
+        let rest = rest.strip_prefix('T')?;
+        let time = Time::parse(rest.get(..5)?)?;
+        let mut rest = &rest[5..];
+        // Seconds are dropped: the programme shows minutes.
+        if rest.starts_with(':') {
+            digits(rest.get(1..3)?).filter(|s| *s < 60)?;
+            rest = &rest[3..];
+        }
+        let offset = match rest {
+            "" => None,
+            "Z" => Some(0),
+            _ => {
+                let sign = match rest.as_bytes()[0] {
+                    b'+' => 1,
+                    b'-' => -1,
+                    _ => return None,
+                };
+                let at = Time::parse(rest.get(1..)?)?;
+                Some(sign * at.minutes() as i16)
+            }
+        };
+        Some(Clock {
+            date: Some(Date::parse(date)?),
+            time,
+            offset,
+        })
+    }
+
+    /// The calendar date, given the item's.
+    pub fn on(self, item_date: Date) -> Date {
+        self.date.unwrap_or(item_date)
+    }
+
+    /// Milliseconds since the epoch, when the offset is written.
+    pub fn instant_ms(self, item_date: Date) -> Option<f64> {
+        let offset = self.offset?;
+        let minutes = i64::from(self.time.minutes()) - i64::from(offset);
+        Some(self.on(item_date).utc_midnight_ms() + minutes as f64 * 60_000.0)
+    }
+}
+
+impl From<Time> for Clock {
+    /// `HH:MM` on the item's date, offset from the event's zone.
+    fn from(time: Time) -> Clock {
+        Clock {
+            date: None,
+            time,
+            offset: None,
+        }
+    }
+}
+
+impl fmt::Display for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(date) = self.date {
+            write!(f, "{date}T")?;
+        }
+        write!(f, "{}", self.time)?;
+        match self.offset {
+            Some(0) => f.write_str("Z"),
+            Some(off) => {
+                let sign = if off < 0 { '-' } else { '+' };
+                let a = off.unsigned_abs();
+                write!(f, "{sign}{:02}:{:02}", a / 60, a % 60)
+            }
+            None => Ok(()),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -150,6 +242,10 @@ macro_rules! string_serde {
 
 string_serde!(Date, "date (expected YYYY-MM-DD)");
 string_serde!(Time, "time (expected HH:MM, 24-hour)");
+string_serde!(
+    Clock,
+    "time (expected HH:MM, 24-hour, or YYYY-MM-DDTHH:MM with an optional offset)"
+);
 
 #[cfg(test)]
 mod tests {
@@ -213,6 +309,42 @@ mod tests {
             Date::parse("1969-12-31").map(Date::days_since_epoch),
             Some(-1)
         );
+    }
+
+    #[test]
+    fn clocks_are_a_time_or_a_full_date_time() {
+        let short = Clock::parse("09:30").unwrap();
+        assert_eq!((short.date, short.offset), (None, None));
+        let late = Clock::parse("2019-12-28T00:30:00+01:00").unwrap();
+        assert_eq!(late.date, Date::new(2019, 12, 28));
+        assert_eq!(late.offset, Some(60));
+        assert_eq!(late.to_string(), "2019-12-28T00:30+01:00");
+        // 2019-12-27T23:30Z is 1577489400 s after the epoch.
+        let utc = Clock::parse("2019-12-28T00:30+01:00").unwrap();
+        assert_eq!(
+            utc.instant_ms(Date::new(2019, 12, 27).unwrap()),
+            Some(1_577_489_400_000.0)
+        );
+        assert_eq!(
+            Clock::parse("2026-08-27T10:50-05:00").unwrap().offset,
+            Some(-300)
+        );
+        assert_eq!(
+            Clock::parse("2026-10-02T09:00")
+                .unwrap()
+                .instant_ms(Date::new(2026, 10, 2).unwrap()),
+            None
+        );
+        for bad in [
+            "9:30",
+            "2019-12-28",
+            "2019-12-28T24:00",
+            "2019-12-28 00:30",
+            "2019-12-28T00:30+1",
+            "2019-12-28T00:30:61",
+        ] {
+            assert_eq!(Clock::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

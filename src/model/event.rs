@@ -1,17 +1,19 @@
 //! The event as the widget renders it. The JSON format is documented in README.md.
 
-use super::date::{Date, Time};
+use super::date::{Clock, Date};
 use super::text::LocalizedText;
 use serde::{Deserialize, Serialize};
 
-/// The one format version this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this build reads; version 1 files are read too.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub version: u32,
     /// Stable identifier, used for element ids and (later) calendar UIDs.
     pub id: String,
+    /// Required in version 1; in version 2 the `name` option can give it instead.
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub name: LocalizedText,
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub full_name: LocalizedText,
@@ -26,8 +28,20 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
     /// IANA time-zone name, e.g. `Asia/Shanghai`; dates and times are wall-clock there.
+    /// Required in version 1; in version 2 it may be absent (the `time-zone` option).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub time_zone: String,
+    /// `+01:00`: the offset the times carry, for an event whose zone is not named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utc_offset: Option<String>,
+    /// Required in version 1.
+    #[serde(default)]
     pub venue: Venue,
+    /// The event's own page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<Track>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<Organisation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -42,7 +56,7 @@ pub struct Event {
     pub sources: Vec<Source>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Venue {
     pub name: LocalizedText,
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
@@ -118,18 +132,67 @@ pub struct Person {
     /// The name as other languages write it (e.g. the Chinese transliteration).
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub local_names: LocalizedText,
+    /// Required in version 1.
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub role: LocalizedText,
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub organisation: LocalizedText,
     /// ISO 3166-1 alpha-2 code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    pub attendance: Attendance,
+    /// Required in version 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<Attendance>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<Part>,
     /// How they took part, e.g. "delivered a speech".
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub participation: LocalizedText,
+    /// Rich text (see `model::rich`).
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub bio: LocalizedText,
+    /// An http(s) picture, shown only with the `images` option on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A theme the programme is grouped by, with its colour (never the only cue).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Track {
+    /// What items name in their `track`.
+    pub id: String,
+    pub name: LocalizedText,
+    /// `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// The item's or person's own page.
+    Page,
+    Slides,
+    Recording,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// An `http:` or `https:` address.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default = "LinkKind::other")]
+    pub kind: LinkKind,
+}
+
+impl LinkKind {
+    fn other() -> LinkKind {
+        LinkKind::Other
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,19 +214,33 @@ pub struct ProgramItem {
     pub id: String,
     pub title: LocalizedText,
     pub kind: ProgramKind,
+    /// The source's own type, e.g. `lecture`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub item_type: Option<String>,
+    /// The day it is listed under (items after midnight stay under the day before).
     pub date: Date,
     /// Wall-clock start in the event's zone; absent when not published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<Time>,
+    pub start: Option<Clock>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<Time>,
+    pub end: Option<Clock>,
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub location: LocalizedText,
+    /// Id (or name) of its track.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<String>,
+    /// BCP 47 tag of the language it is given in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Rich text (see `model::rich`).
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
     pub description: LocalizedText,
     /// Ids of the people who take part.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<String>,
+    /// Its page, slides, recordings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -185,6 +262,21 @@ pub struct Source {
 impl Event {
     pub fn last_date(&self) -> Date {
         self.end_date.unwrap_or(self.start_date)
+    }
+
+    /// The track an item names: by id, else by name.
+    pub fn track(&self, id: &str) -> Option<&Track> {
+        self.tracks.iter().find(|t| t.id == id)
+    }
+
+    /// The zone `Intl` shows times in: the named zone, else the data's offset; empty
+    /// when the data gives neither (times are then the event's wall clock, unconverted).
+    pub fn zone(&self) -> &str {
+        if self.time_zone.is_empty() {
+            self.utc_offset.as_deref().unwrap_or("")
+        } else {
+            &self.time_zone
+        }
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {

@@ -10,7 +10,7 @@ pub mod search;
 pub mod status;
 pub mod text;
 
-pub use date::{Date, Time};
+pub use date::{Clock, Date, Time};
 pub use event::*;
 pub use parse::{parse_event, EventError};
 pub use search::{Filter, FilterChoices, SearchIndex};

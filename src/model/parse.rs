@@ -1,6 +1,7 @@
 //! JSON → validated [`Event`], with errors that name the failing field.
 
-use super::event::{Event, FORMAT_VERSION};
+use super::date::Clock;
+use super::event::{Event, Link, FORMAT_VERSION};
 use super::text::{is_language_tag, LocalizedText};
 use crate::json;
 use serde::de::IgnoredAny;
@@ -55,13 +56,14 @@ pub fn parse_event(json: &str) -> Result<Event, EventError> {
         Ok(event) => event,
         Err(first) => return Err(refusal(json, first)),
     };
-    if event.version != FORMAT_VERSION {
+    if !(1..=FORMAT_VERSION).contains(&event.version) {
         return Err(unsupported(event.version.into()));
     }
     validate(&event)?;
-    event
-        .program
-        .sort_by_key(|item| (item.date, item.start.is_none(), item.start));
+    event.program.sort_by_key(|item| {
+        let start = item.start.map(|c| (c.on(item.date), c.time));
+        (item.date, start.is_none(), start)
+    });
     Ok(event)
 }
 
@@ -77,7 +79,7 @@ impl From<json::Error> for EventError {
 fn unsupported(version: u64) -> EventError {
     err(
         "version",
-        format!("unsupported version {version}; this widget reads version {FORMAT_VERSION}"),
+        format!("unsupported version {version}; this widget reads versions 1 to {FORMAT_VERSION}"),
     )
 }
 
@@ -99,9 +101,7 @@ fn refusal(json: &str, first: json::Error) -> EventError {
         return broken.into();
     }
     match json::from_str::<Header>(json) {
-        Err(e) if e.path() == "version" => {
-            err("version", format!("must be the number {FORMAT_VERSION}"))
-        }
+        Err(e) if e.path() == "version" => err("version", "must be a number: 1 or 2"),
         Err(_)
             if !json
                 .trim_start_matches([' ', '\t', '\n', '\r'])
@@ -111,7 +111,9 @@ fn refusal(json: &str, first: json::Error) -> EventError {
         }
         Err(e) => e.into(),
         Ok(Header { version: None }) => err("version", "missing"),
-        Ok(Header { version: Some(v) }) if v != u64::from(FORMAT_VERSION) => unsupported(v),
+        Ok(Header { version: Some(v) }) if !(1..=u64::from(FORMAT_VERSION)).contains(&v) => {
+            unsupported(v)
+        }
         Ok(_) => first.into(),
     }
 }
@@ -192,7 +194,7 @@ impl Checker {
 
     fn text(&mut self, path: &Path, text: &LocalizedText, required: bool) {
         if required && text.is_empty() {
-            self.fail(path, "needs text in at least one language");
+            self.fail(path, "missing (needs text in at least one language)");
         }
         self.count(path, text.0.len(), MAX_OTHER);
         for (lang, value) in &text.0 {
@@ -220,6 +222,21 @@ impl Checker {
         }
     }
 
+    fn web_url(&mut self, path: &Path, url: &str) {
+        self.length(path, url);
+        let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+        if !matches!(scheme.as_deref(), Some("https" | "http")) {
+            self.fail(path, "must be an http:// or https:// address");
+        }
+    }
+
+    fn links(&mut self, path: &Path, links: &[Link]) {
+        self.count(path, links.len(), MAX_OTHER);
+        for (i, link) in links.iter().enumerate() {
+            self.web_url(&path.at(i).field("url"), &link.url);
+        }
+    }
+
     fn country(&mut self, path: &Path, code: Option<&str>) {
         if let Some(code) = code {
             if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -230,6 +247,13 @@ impl Checker {
             }
         }
     }
+}
+
+/// True for `+01:00`, `-05:00`, `+00:00`.
+fn is_utc_offset(offset: &str) -> bool {
+    offset.len() == 6
+        && matches!(offset.as_bytes()[0], b'+' | b'-')
+        && super::date::Time::parse(&offset[1..]).is_some()
 }
 
 /// True for `Area/Location` style IANA names and `UTC`; the browser checks the rest.
@@ -257,8 +281,11 @@ fn validate(event: &Event) -> Result<(), EventError> {
     if c.first.is_some() {
         return c.first.map_or(Ok(()), Err);
     }
+    // Version 1 files describe a forum in full; files converted from conference
+    // systems (version 2) lack what those systems do not publish.
+    let v1 = event.version == 1;
     c.non_empty(&Path::top("id"), &event.id);
-    c.text(&Path::top("name"), &event.name, true);
+    c.text(&Path::top("name"), &event.name, v1);
     c.text(&Path::top("full_name"), &event.full_name, false);
     c.text(&Path::top("edition"), &event.edition, false);
     c.text(&Path::top("summary"), &event.summary, false);
@@ -266,7 +293,38 @@ fn validate(event: &Event) -> Result<(), EventError> {
     if event.last_date() < event.start_date {
         c.fail(&Path::top("end_date"), "is before start_date");
     }
-    if !is_time_zone_name(&event.time_zone) {
+    if let Some(offset) = &event.utc_offset {
+        if !is_utc_offset(offset) {
+            c.fail(
+                &Path::top("utc_offset"),
+                format!("`{offset}` is not an offset like +01:00"),
+            );
+        }
+    }
+    if let Some(url) = &event.url {
+        c.web_url(&Path::top("url"), url);
+    }
+    let mut track_ids = HashSet::new();
+    c.count(&Path::top("tracks"), event.tracks.len(), MAX_OTHER);
+    for (i, track) in event.tracks.iter().enumerate() {
+        let path = Path::top("tracks").at(i);
+        c.id(&path.field("id"), &track.id, &mut track_ids);
+        c.text(&path.field("name"), &track.name, true);
+        if let Some(color) = &track.color {
+            let hex = color.len() == 7
+                && color.starts_with('#')
+                && color.bytes().skip(1).all(|b| b.is_ascii_hexdigit());
+            if !hex {
+                c.fail(
+                    &path.field("color"),
+                    format!("`{color}` is not a colour like #1a7f37"),
+                );
+            }
+        }
+    }
+    if v1 && event.time_zone.is_empty() {
+        c.fail(&Path::top("time_zone"), "missing");
+    } else if !event.time_zone.is_empty() && !is_time_zone_name(&event.time_zone) {
         c.fail(
             &Path::top("time_zone"),
             format!(
@@ -276,7 +334,10 @@ fn validate(event: &Event) -> Result<(), EventError> {
         );
     }
     let venue = Path::top("venue");
-    c.text(&venue.field("name"), &event.venue.name, true);
+    if v1 && event.venue.name.is_empty() {
+        c.fail(&venue, "missing");
+    }
+    c.text(&venue.field("name"), &event.venue.name, false);
     c.text(&venue.field("city"), &event.venue.city, false);
     c.text(&venue.field("region"), &event.venue.region, false);
     c.country(&venue.field("country"), event.venue.country.as_deref());
@@ -344,10 +405,18 @@ fn validate(event: &Event) -> Result<(), EventError> {
             }
         }
         c.text(&path.field("local_names"), &person.local_names, false);
-        c.text(&path.field("role"), &person.role, true);
+        c.text(&path.field("role"), &person.role, v1);
         c.text(&path.field("organisation"), &person.organisation, false);
         c.country(&path.field("country"), person.country.as_deref());
         c.text(&path.field("participation"), &person.participation, false);
+        if v1 && person.attendance.is_none() {
+            c.fail(&path.field("attendance"), "missing");
+        }
+        c.text(&path.field("bio"), &person.bio, false);
+        if let Some(avatar) = &person.avatar {
+            c.web_url(&path.field("avatar"), avatar);
+        }
+        c.links(&path.field("links"), &person.links);
     }
 
     let mut item_ids = HashSet::new();
@@ -360,13 +429,24 @@ fn validate(event: &Event) -> Result<(), EventError> {
         if item.date < event.start_date || item.date > event.last_date() {
             c.fail(&path.field("date"), "is outside the event's dates");
         }
+        let at = |clock: Clock| (clock.on(item.date), clock.time);
         match (item.start, item.end) {
             (None, Some(_)) => c.fail(&path.field("end"), "given without start"),
-            (Some(start), Some(end)) if end <= start => {
+            (Some(start), Some(end)) if at(end) <= at(start) => {
                 c.fail(&path.field("end"), "is not after start")
             }
             _ => {}
         }
+        if let Some(language) = &item.language {
+            c.length(&path.field("language"), language);
+        }
+        if let Some(item_type) = &item.item_type {
+            c.length(&path.field("type"), item_type);
+        }
+        if let Some(track) = &item.track {
+            c.non_empty(&path.field("track"), track);
+        }
+        c.links(&path.field("links"), &item.links);
         let people = path.field("people");
         c.count(&people, item.people.len(), MAX_OTHER);
         for (j, person) in item.people.iter().enumerate() {

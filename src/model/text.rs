@@ -1,12 +1,44 @@
 //! Text given in several languages, and the choice of which one to show.
 
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
-/// A map from BCP 47 language tag (`en`, `zh`, `sr-Latn`, …) to text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A map from BCP 47 language tag (`en`, `zh`, `sr-Latn`, …) to text. In a file, a
+/// plain string is a text whose language is not stated: it is kept under [`UNSTATED`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct LocalizedText(pub BTreeMap<String, String>);
+
+/// BCP 47's "undetermined": the language of a text the data does not name.
+pub const UNSTATED: &str = "und";
+
+impl<'de> Deserialize<'de> for LocalizedText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = LocalizedText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or a map from language tag to text")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(LocalizedText(BTreeMap::from([(
+                    UNSTATED.to_owned(),
+                    s.to_owned(),
+                )])))
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some((tag, text)) = map.next_entry::<String, String>()? {
+                    texts.insert(tag, text);
+                }
+                Ok(LocalizedText(texts))
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
+}
 
 /// One text chosen for display, with the language it is really in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

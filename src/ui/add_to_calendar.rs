@@ -18,7 +18,7 @@ pub struct AddToCalendarProps {
 /// The calendar entries of the event or of one item, in the reader's language.
 fn entries(view: &SectionProps, item: Option<usize>, with_items: bool) -> Vec<Entry> {
     let (event, t) = (&view.event, view.t);
-    let to_utc = |d, time| intl::instant(d, time, &event.time_zone);
+    let to_utc = |d, time| intl::instant(d, time, event.zone());
     match item.and_then(|i| event.program.get(i)) {
         Some(item) => vec![item_entry(event, item, t, &to_utc)],
         None => {
@@ -64,7 +64,7 @@ pub fn AddToCalendar(props: &AddToCalendarProps) -> Html {
             { label(t, t.add_to_calendar) }
             <button type="button" class="link" {onclick}>{ t.calendar_file }</button>
             { sep(" · ") }
-            <a href={google_link(&entry, &event.time_zone)} target="_blank" rel="noopener noreferrer" lang="en">{ "Google Calendar" }</a>
+            <a href={google_link(&entry, event.zone())} target="_blank" rel="noopener noreferrer" lang="en">{ "Google Calendar" }</a>
             { sep(" · ") }
             <a href={outlook_link(&entry)} target="_blank" rel="noopener noreferrer" lang="en">{ "Outlook.com" }</a>
         </p>

@@ -89,7 +89,7 @@ pub fn App(props: &AppProps) -> Html {
             let view = SectionProps {
                 event: event.clone(),
                 t,
-                today: intl::date_in_zone(now, &event.time_zone),
+                today: intl::date_in_zone(now, event.zone()),
                 level: options.heading_level + 1,
                 sections,
                 open,

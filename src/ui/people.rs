@@ -29,29 +29,38 @@ pub fn People(props: &SectionProps) -> Html {
             .iter()
             .filter_map(|&i| event.program.get(i))
             .collect();
-        let attendance = format!(
-            "attendance attendance-{}",
-            match person.attendance {
-                crate::model::Attendance::InPerson => "in-person",
-                crate::model::Attendance::Video => "video",
-            }
-        );
+        let attendance = person.attendance.map(|a| {
+            let class = match a {
+                crate::model::Attendance::InPerson => "attendance attendance-in-person",
+                crate::model::Attendance::Video => "attendance attendance-video",
+            };
+            (class, t.attendance(a))
+        });
         html! {
             <li class="person" part="person" id={Target::Person(person.id.clone()).anchor()} tabindex="-1">
                 { heading(level, "person-name", person_name(person, t)) }
-                <p class="role">
-                    { text(&person.role, t) }
-                    if !person.organisation.is_empty() {
-                        { t.comma }{ text(&person.organisation, t) }
-                    }
-                </p>
-                <p class="meta">
-                    if let Some(code) = &person.country {
-                        <span class="country">{ country(code, t) }</span>
-                        { sep(" · ") }
-                    }
-                    <span class={attendance}>{ t.attendance(person.attendance) }</span>
-                </p>
+                if !(person.role.is_empty() && person.organisation.is_empty()) {
+                    <p class="role">
+                        { text(&person.role, t) }
+                        if !(person.organisation.is_empty() || person.role.is_empty()) {
+                            { t.comma }
+                        }
+                        { text(&person.organisation, t) }
+                    </p>
+                }
+                if person.country.is_some() || attendance.is_some() {
+                    <p class="meta">
+                        if let Some(code) = &person.country {
+                            <span class="country">{ country(code, t) }</span>
+                        }
+                        if let (Some((class, said)), true) = (attendance, person.country.is_some()) {
+                            { sep(" · ") }
+                            <span class={class}>{ said }</span>
+                        } else if let Some((class, said)) = attendance {
+                            <span class={class}>{ said }</span>
+                        }
+                    </p>
+                }
                 if !person.participation.is_empty() {
                     <p class="participation">{ text(&person.participation, t) }</p>
                 }

@@ -6,7 +6,7 @@ use super::add_to_calendar::AddToCalendar;
 use super::{heading, label, link_to, list, person_name, sep, text, Action, SectionProps, Target};
 use crate::embed::intl::{self, lower_case, ReaderParts};
 use crate::i18n::{fill, Strings};
-use crate::model::{Filter, FilterChoices, ProgramItem, SearchIndex};
+use crate::model::{Clock, Filter, FilterChoices, ProgramItem, SearchIndex};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -22,13 +22,15 @@ pub struct ProgrammeProps {
 /// "09:30–10:00 (your time: 02:30–03:00 CET)".
 fn time_text(item: &ProgramItem, zone_name: &str, t: &Strings) -> Option<String> {
     let (start, end) = (item.start?, item.end);
-    let clock = |time| intl::clock_time(item.date, time, t);
+    let clock = |c: Clock| intl::clock_time(c.on(item.date), c.time, t);
     let mut text = match end {
         Some(end) => format!("{}–{}", clock(start), clock(end)),
         None => clock(start),
     };
-    let reader = |time, day, zone| {
-        let at = intl::instant(item.date, time, zone_name)?;
+    let reader = |c: Clock, day, zone| {
+        let at = c
+            .instant_ms(item.date)
+            .or_else(|| intl::instant(c.on(item.date), c.time, zone_name))?;
         intl::reader_time(at, zone_name, item.date, t, ReaderParts { day, zone })
     };
     let local = match end {
@@ -57,7 +59,7 @@ fn item_view(view: &SectionProps, index: usize, item: &ProgramItem) -> Html {
             <p class="meta">
                 <time datetime={item.date.to_string()}>{ intl::long_date(item.date, t) }</time>
                 { sep(" · ") }
-                { match time_text(item, &event.time_zone, t) {
+                { match time_text(item, event.zone(), t) {
                     Some(time) => html! { <span class="time">{ time }</span> },
                     None => html! { <span class="time time-unknown">{ t.time_not_published }</span> },
                 } }
@@ -122,7 +124,7 @@ pub fn Programme(props: &ProgrammeProps) -> Html {
     if event.program.is_empty() {
         return html! { <p class="empty">{ t.no_program }</p> };
     }
-    let zone = intl::zone_name(&event.time_zone, event.start_date, t);
+    let zone = intl::zone_name(event.zone(), event.start_date, t);
     let found = index.find(event, filter, t.tag, &lower_case);
     let shown = found.len().min(*limit);
     let filtered = event.program.len() > FILTERS_ABOVE;

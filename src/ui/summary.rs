@@ -25,7 +25,7 @@ pub fn Summary(props: &SectionProps) -> Html {
         event, t, level, ..
     } = props;
     let level = *level;
-    let zone = intl::zone_name(&event.time_zone, event.start_date, t);
+    let zone = intl::zone_name(event.zone(), event.start_date, t);
     let venue = &event.venue;
     // Small to large ("venue, city, region, country"), or large to small with no
     // separators in Chinese (中国河北省沧州市…).

@@ -56,7 +56,7 @@ def remover(path):
 
 
 # Wrong types.
-case("type-version-string", setter(["version"], "1"), error("version", "must be the number 1"))
+case("type-version-string", setter(["version"], "1"), error("version", "must be a number: 1 or 2"))
 case("type-name-number", setter(["name"], 42), error("name", "invalid type"))
 case("type-people-object", setter(["people"], {"a": 1}), error("people", "invalid type"))
 case("type-title-array", setter(["program", 0, "title"], ["x"]), error("program[0].title", "invalid type"))
@@ -75,7 +75,7 @@ case("missing-person-name", remover(["people", 2, "name"]), error("people[2].nam
 case("missing-item-kind", remover(["program", 1, "kind"]), error("program[1].kind", "missing"))
 case("missing-venue-name", remover(["venue", "name"]), error("venue.name", "missing"))
 # Versions.
-case("version-2", setter(["version"], 2), error("version", "unsupported version 2"))
+case("version-3", setter(["version"], 3), error("version", "unsupported version 3"))
 case("version-0", setter(["version"], 0), error("version", "unsupported version 0"))
 # Dates, times and zones.
 case("date-impossible", setter(["start_date"], "2023-02-30"), error("start_date", "not a valid date"))

@@ -70,7 +70,7 @@ pub fn reference(text: &str) -> Outcome {
     let de = &mut serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Header>(de) {
         Err(e) if e.path().to_string() == "version" => {
-            return Outcome::Version("must be the number 1".into())
+            return Outcome::Version("must be a number: 1 or 2".into())
         }
         Err(e) => {
             return Outcome::Data {
@@ -79,7 +79,7 @@ pub fn reference(text: &str) -> Outcome {
             }
         }
         Ok(Header { version: None }) => return Outcome::Version("missing".into()),
-        Ok(Header { version: Some(v) }) if v != 1 => {
+        Ok(Header { version: Some(v) }) if !(1..=2).contains(&v) => {
             return Outcome::Version(format!("unsupported version {v}"))
         }
         Ok(_) => {}

@@ -78,7 +78,10 @@ pub fn clock_time(date: Date, time: Time, t: &Strings) -> String {
 pub fn zone_name(zone: &str, date: Date, t: &Strings) -> String {
     // Noon UTC falls on `date` in every zone from UTC−11 to UTC+11, and DST changes are at night.
     let noon = date.utc_midnight_ms() + 12.0 * 3_600_000.0;
-    if !has_date_data(t.intl) {
+    if zone.is_empty() {
+        return t.local_zone.to_owned();
+    }
+    if !has_date_data(t.intl) || super::zone::fixed_offset(zone).is_some() {
         return match offset_minutes(zone, noon) {
             Some(minutes) => {
                 let (sign, m) = if minutes < 0.0 {

@@ -7,12 +7,30 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Checks that the browser knows the IANA zone (the data model only checks its shape).
+/// A fixed offset, or no zone at all (times on the event's unstated wall clock), is fine.
 pub fn zone_is_known(zone: &str) -> bool {
-    formatter("en", &[("timeZone", zone)]).is_ok()
+    zone.is_empty()
+        || fixed_offset(zone).is_some()
+        || formatter("en", &[("timeZone", zone)]).is_ok()
+}
+
+/// Minutes east of UTC of a zone written as an offset, `+01:00`.
+pub fn fixed_offset(zone: &str) -> Option<f64> {
+    let sign = match zone.as_bytes().first()? {
+        b'+' => 1.0,
+        b'-' => -1.0,
+        _ => return None,
+    };
+    Time::parse(zone.get(1..)?).map(|t| sign * f64::from(t.minutes()))
 }
 
 /// The wall clock in `zone` at `epoch_ms`: the date, and minutes since midnight.
 pub fn wall_clock(zone: &str, epoch_ms: f64) -> Option<(Date, i64)> {
+    if let Some(offset) = fixed_offset(zone) {
+        let minutes = (epoch_ms / 60_000.0).floor() as i64 + offset as i64;
+        let date = Date::from_days_since_epoch(minutes.div_euclid(1440));
+        return Some((date, minutes.rem_euclid(1440)));
+    }
     let fmt = formatter(
         "en-US",
         &[
@@ -47,6 +65,12 @@ thread_local! {
 
 /// Minutes east of UTC of `zone` at the instant `epoch_ms`.
 pub fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
+    if zone.is_empty() {
+        return None;
+    }
+    if let Some(offset) = fixed_offset(zone) {
+        return Some(offset);
+    }
     let minute = (epoch_ms / 60_000.0).floor() as i64;
     let known = OFFSETS.with(|cache| {
         let cache = cache.borrow();

@@ -25,7 +25,7 @@ pub fn use_json_ld(host: &Host, load: &Load, seo: bool, t: &'static Strings) {
                 let page = web_sys::window()
                     .and_then(|w| w.location().href().ok())
                     .unwrap_or_default();
-                let to_utc = |d, time| intl::instant(d, time, &event.time_zone);
+                let to_utc = |d, time| intl::instant(d, time, event.zone());
                 head_json_ld::publish(&event.id, &host, || json_ld(&event, t, &page, &to_utc));
                 (event.id.clone(), host)
             });
