@@ -91,17 +91,24 @@ export function fillLoader(source, names, { withTestHooks = false } = {}) {
   return withTestHooks ? out : out.replace(TEST_HOOKS, '\n');
 }
 
-async function main([wasmPath, gluePath]) {
-  if (!wasmPath || !gluePath) throw new Error('usage: node scripts/dist.mjs <optimised.wasm> <glue.js>');
-  const wasm = readFileSync(wasmPath);
-  const glue = await minify(readFileSync(gluePath, 'utf8'), {
+async function main([wasmPath, gluePath, readersWasmPath, readersGluePath]) {
+  if (!wasmPath || !gluePath || !readersWasmPath || !readersGluePath) {
+    throw new Error('usage: node scripts/dist.mjs <optimised.wasm> <glue.js> <readers.wasm> <readers-glue.js>');
+  }
+  const minifyModule = async (path) => Buffer.from((await minify(readFileSync(path, 'utf8'), {
     module: true, ecma: 2020, compress: { passes: 2 }, mangle: true,
-  });
-  const core = Buffer.from(glue.code);
+  })).code);
+  const wasm = readFileSync(wasmPath);
+  const core = await minifyModule(gluePath);
+  // The schedule readers: fetched only when a src file is in another format.
+  const readersWasm = readFileSync(readersWasmPath);
+  const readersCore = await minifyModule(readersGluePath);
   const names = {
     core: `forum-widget-core.${contentHash(core)}.js`,
     wasm: `forum-widget.${contentHash(wasm)}.wasm`,
     wasmIntegrity: integrity(wasm),
+    readersCore: `schedule-readers.${contentHash(readersCore)}.js`,
+    readersWasm: `schedule-readers.${contentHash(readersWasm)}.wasm`,
   };
 
   const source = readFileSync(`${ROOT}www/forum-widget.js`, 'utf8');
@@ -114,14 +121,17 @@ async function main([wasmPath, gluePath]) {
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
   const files = [['forum-widget.js', loader], [names.core, core], [names.wasm, wasm]];
-  const rows = files.map(([name, bytes]) => {
+  const onDemand = [[names.readersCore, readersCore], [names.readersWasm, readersWasm]];
+  const row = ([name, bytes]) => {
     const gz = gzip(bytes);
     const br = brotli(bytes);
     writeFileSync(DIST + name, bytes);
     writeFileSync(`${DIST}${name}.gz`, gz);
     writeFileSync(`${DIST}${name}.br`, br);
     return { file: name, raw: bytes.length, gzip: gz.length, brotli: br.length };
-  });
+  };
+  const rows = files.map(row);
+  const onDemandRows = onDemand.map(row);
   const total = rows.reduce((t, r) => ({ ...t, raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
     { file: 'total', raw: 0, gzip: 0, brotli: 0 });
   const manifest = {
@@ -130,6 +140,8 @@ async function main([wasmPath, gluePath]) {
     core: names.core,
     wasm: names.wasm,
     files: [...rows, total],
+    // Not part of the default download: loaded only for schedules in other formats.
+    onDemand: onDemandRows,
   };
   writeFileSync(`${DIST}manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
 
@@ -138,10 +150,13 @@ async function main([wasmPath, gluePath]) {
   writeFileSync(`${DIST_TEST}forum-widget.js`, testLoader);
   writeFileSync(DIST_TEST + names.core, core);
   writeFileSync(DIST_TEST + names.wasm, wasm);
+  for (const [name, bytes] of onDemand) writeFileSync(DIST_TEST + name, bytes);
 
   const pad = (s, n) => String(s).padStart(n);
   console.log(`${'dist/'.padEnd(34)}${pad('raw B', 9)}${pad('gzip -9 B', 11)}${pad('brotli B', 10)}`);
   for (const r of manifest.files) console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 11)}${pad(r.brotli, 10)}`);
+  console.log('on demand (other schedule formats):');
+  for (const r of onDemandRows) console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 11)}${pad(r.brotli, 10)}`);
   console.log(`\nSRI of forum-widget.js (for a pinned, versioned URL):\n  integrity="${manifest.integrity}" crossorigin="anonymous"`);
 }
 

@@ -6,7 +6,7 @@
 /// list is written from this one at build time (`scripts/dist.mjs`); `loading` is read
 /// by the loader alone, and `now` (a fixed clock for previews and tests) is a number
 /// or a date that [`crate::embed`] reads itself.
-pub const NAMES: [&str; 10] = [
+pub const NAMES: [&str; 13] = [
     "lang",
     "src",
     "view",
@@ -17,6 +17,9 @@ pub const NAMES: [&str; 10] = [
     "seo",
     "loading",
     "now",
+    "name",
+    "time-zone",
+    "images",
 ];
 
 /// One of the widget's sections. The `view` and `sections` options name them
@@ -99,6 +102,12 @@ pub struct Options {
     pub language_switcher: bool,
     /// Whether schema.org JSON-LD goes into the page's `<head>` (`seo="off"` stops it).
     pub seo: bool,
+    /// The event's name, for schedules that carry none (pretalx widget data, Sessionize).
+    pub name: Option<String>,
+    /// IANA zone, for schedules that name none.
+    pub time_zone: Option<String>,
+    /// Whether speakers' pictures are shown (`images="on"`): third-party requests.
+    pub images: bool,
 }
 
 impl Default for Options {
@@ -112,6 +121,9 @@ impl Default for Options {
             heading_level: 2,
             language_switcher: true,
             seo: true,
+            name: None,
+            time_zone: None,
+            images: false,
         }
     }
 }
@@ -160,6 +172,14 @@ impl Options {
                 .map_or(2, |h| h.clamp(2, 5)),
             language_switcher: get("language-switcher").is_none_or(|v| !is_off(&v)),
             seo: get("seo").is_none_or(|v| !is_off(&v)),
+            name: non_empty(get("name")),
+            time_zone: non_empty(get("time-zone")),
+            images: get("images").is_some_and(|v| {
+                matches!(
+                    v.trim().to_ascii_lowercase().as_str(),
+                    "on" | "true" | "yes"
+                )
+            }),
         }
     }
 

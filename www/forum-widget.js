@@ -19,7 +19,7 @@
   const SOURCE_PAGE = '';
   const PALETTE = '';
   const VERSION = '';
-  const FILES = { core: 'forum-widget-core.js', wasm: 'forum-widget.wasm', wasmIntegrity: '' };
+  const FILES = { core: 'forum-widget-core.js', wasm: 'forum-widget.wasm', wasmIntegrity: '', readersCore: 'schedule-readers.js', readersWasm: 'schedule-readers.wasm' };
 
   const TAG = 'forum-widget';
   // Before the wasm has loaded: keep host styles out, and reserve space. The built-in
@@ -115,6 +115,22 @@
       instances.splice(instances.indexOf(instance), 1);
       throw error;
     }
+  };
+
+  let readers = null;
+  /**
+   * The schedule readers (frab, Pentabarf, pretalx, Sessionize, iCalendar): a second,
+   * separate wasm, fetched once per page and only when a src file is in another format.
+   */
+  const loadReaders = () => {
+    if (!readers) {
+      readers = import(base + FILES.readersCore).then(async (glue) => {
+        await glue.default({ module_or_path: base + FILES.readersWasm });
+        return glue;
+      });
+      readers.catch(() => { readers = null; });
+    }
+    return readers;
   };
 
   /** What went wrong before any wasm ran, for the reader (en/zh) and for the site's developer. */
@@ -229,7 +245,7 @@
         // instance is never reused.
         const onInternalError = () => { instance.broken = true; };
         try {
-          state.widget = instance.mod.mount(root, element, state.options, onInternalError);
+          state.widget = instance.mod.mount(root, element, state.options, onInternalError, loadReaders);
         } catch (error) {
           instance.broken = true;
           fail(error);

@@ -27,6 +27,7 @@
 
 pub mod error;
 pub mod event;
+mod frab;
 pub mod frab_json;
 pub mod frab_xml;
 pub mod ical;

@@ -8,17 +8,58 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCredentials, RequestInit, Response};
 
+thread_local! {
+    /// The loader's function that fetches the schedule readers' wasm (once per page).
+    static LOAD_READERS: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the loader's `loadReaders` for files in other formats.
+pub fn set_readers_loader(load: Option<js_sys::Function>) {
+    if load.is_some() {
+        LOAD_READERS.with(|l| *l.borrow_mut() = load);
+    }
+}
+
+/// What the partner's attributes say where a schedule is silent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hints {
+    pub name: Option<String>,
+    pub time_zone: Option<String>,
+}
+
 /// A request that has not finished by then is abandoned.
 pub const TIMEOUT_SECONDS: u32 = 15;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    Http { url: String, status: u16 },
-    Network { url: String, detail: String },
-    Timeout { url: String },
-    TooLarge { url: String },
-    NotJson { url: String, content_type: String },
-    Invalid { url: String, error: EventError },
+    Http {
+        url: String,
+        status: u16,
+    },
+    Network {
+        url: String,
+        detail: String,
+    },
+    Timeout {
+        url: String,
+    },
+    TooLarge {
+        url: String,
+    },
+    NotJson {
+        url: String,
+        content_type: String,
+    },
+    Invalid {
+        url: String,
+        error: EventError,
+    },
+    /// A file in another format that the schedule readers refused (their message names
+    /// the format and the place), or the readers' module did not load.
+    Unreadable {
+        url: String,
+        detail: String,
+    },
 }
 
 impl LoadError {
@@ -36,6 +77,7 @@ impl LoadError {
             ),
             LoadError::NotJson { url, content_type } => fill(t.error_type, &[url, content_type]),
             LoadError::Invalid { url, error } => fill(t.error_invalid, &[url, &error.to_string()]),
+            LoadError::Unreadable { url, detail } => fill(t.error_invalid, &[url, detail]),
         }
     }
 }
@@ -58,14 +100,14 @@ fn describe(error: &JsValue) -> String {
 /// Types that are certainly not an event file (an HTML error page served with 200, say).
 fn clearly_not_json(content_type: &str) -> bool {
     let t = content_type.to_ascii_lowercase();
-    ["text/html", "xml", "image/", "audio/", "video/", "font/"]
+    ["text/html", "xhtml", "image/", "audio/", "video/", "font/"]
         .iter()
         .any(|bad| t.contains(bad))
 }
 
 /// Fetches and validates the event at `url` (already absolute). Sends no cookies or
 /// credentials, and gives up after `TIMEOUT_SECONDS`.
-pub async fn fetch_event(url: &str) -> Result<Event, LoadError> {
+pub async fn fetch_event(url: &str, hints: &Hints) -> Result<Event, LoadError> {
     let url_owned = || url.to_owned();
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
@@ -121,10 +163,75 @@ pub async fn fetch_event(url: &str) -> Result<Event, LoadError> {
     if body.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { url: url_owned() });
     }
-    parse_event(&body)
-        .and_then(super::intl::check_zone)
-        .map_err(|error| LoadError::Invalid {
-            url: url_owned(),
-            error,
-        })
+    let invalid = |error| LoadError::Invalid {
+        url: url_owned(),
+        error,
+    };
+    let mut event = match parse_event(&body) {
+        Ok(event) => event,
+        Err(_) if in_another_format(&body) => {
+            let json = convert(&body, hints)
+                .await
+                .map_err(|detail| LoadError::Unreadable {
+                    url: url_owned(),
+                    detail,
+                })?;
+            parse_event(&json).map_err(invalid)?
+        }
+        Err(error) => return Err(invalid(error)),
+    };
+    if event.name.is_empty() {
+        let name = hints.name.clone().unwrap_or_else(|| event.id.clone());
+        event
+            .name
+            .0
+            .insert(crate::model::text::UNSTATED.to_owned(), name);
+    }
+    if event.time_zone.is_empty() {
+        if let Some(zone) = &hints.time_zone {
+            event.time_zone = zone.clone();
+        }
+    }
+    super::intl::check_zone(event).map_err(invalid)
+}
+
+/// Whether a file this widget's own reader refused looks like one for the schedule
+/// readers: XML, iCalendar, or JSON with no `version` (the widget's own files have one).
+fn in_another_format(body: &str) -> bool {
+    let text = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let starts = |prefix: &str| {
+        text.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    starts("<") || starts("BEGIN:VCALENDAR") || (starts("{") && !text.contains("\"version\""))
+}
+
+/// The file converted to the widget's own format by the schedule readers' module.
+async fn convert(body: &str, hints: &Hints) -> Result<String, String> {
+    let load = LOAD_READERS
+        .with(|l| l.borrow().clone())
+        .ok_or("this page's loader cannot load the schedule readers")?;
+    let promise: js_sys::Promise = load
+        .call0(&JsValue::NULL)
+        .map_err(|e| describe(&e))?
+        .dyn_into()
+        .map_err(|e| describe(&e))?;
+    let module = JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("the schedule readers did not load ({})", describe(&e)))?;
+    let convert: js_sys::Function = js_sys::Reflect::get(&module, &JsValue::from_str("convert"))
+        .map_err(|e| describe(&e))?
+        .dyn_into()
+        .map_err(|e| describe(&e))?;
+    let optional = |v: &Option<String>| v.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let json = convert
+        .call3(
+            &JsValue::NULL,
+            &JsValue::from_str(body),
+            &optional(&hints.name),
+            &optional(&hints.time_zone),
+        )
+        .map_err(|e| describe(&e))?;
+    json.as_string()
+        .ok_or_else(|| "the schedule readers gave no text".to_owned())
 }

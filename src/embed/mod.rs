@@ -116,8 +116,10 @@ pub fn mount(
     host: Element,
     options: JsValue,
     on_internal_error: Option<js_sys::Function>,
+    load_readers: Option<js_sys::Function>,
 ) -> Result<Widget, JsValue> {
     panic::install_hook();
+    fetch::set_readers_loader(load_readers);
     styles::adopt(&root)?;
     let generation = registry::next_generation();
     let (container, handle) = match registry::take_idle() {

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod event;
 pub mod parse;
+pub mod rich;
 pub mod search;
 pub mod status;
 pub mod text;

@@ -33,7 +33,11 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let options = &props.options;
-    let load = use_event(options.src.clone());
+    let hints = crate::embed::fetch::Hints {
+        name: options.name.clone(),
+        time_zone: options.time_zone.clone(),
+    };
+    let load = use_event(options.src.clone(), hints);
     let state = use_reducer(|| ViewState::new(options));
     let t = state.strings(props.strings);
     use_host_events(&props.host, &load, state.dispatcher());

@@ -11,6 +11,7 @@ async fn mount_adopts_styles_and_unmount_removes_its_nodes() {
         root.host(),
         options(&[("lang", "zh"), ("view", "speakers")]),
         None,
+        None,
     )
     .unwrap();
     yew::scheduler::flush().await;
@@ -51,8 +52,14 @@ fn the_embedded_stylesheet_parses_to_the_same_rules_as_src_widget_css() {
 #[wasm_bindgen_test]
 async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
     let root = shadow_host();
-    let _widget =
-        forum_widget::mount(root.clone(), root.host(), options(&[("lang", "en")]), None).unwrap();
+    let _widget = forum_widget::mount(
+        root.clone(),
+        root.host(),
+        options(&[("lang", "en")]),
+        None,
+        None,
+    )
+    .unwrap();
     yew::scheduler::flush().await;
     forum_widget::show_internal_error("index out of bounds");
     let alert = query(&root, ".error");
@@ -69,8 +76,14 @@ async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
 #[wasm_bindgen_test]
 async fn update_changes_language_and_sections_without_remounting() {
     let root = shadow_host();
-    let mut widget =
-        forum_widget::mount(root.clone(), root.host(), options(&[("lang", "en")]), None).unwrap();
+    let mut widget = forum_widget::mount(
+        root.clone(),
+        root.host(),
+        options(&[("lang", "en")]),
+        None,
+        None,
+    )
+    .unwrap();
     yew::scheduler::flush().await;
     let title = query(&root, ".title");
     widget.update(options(&[("lang", "zh"), ("sections", "speakers,summary")]));
@@ -105,6 +118,7 @@ async fn the_internal_error_notice_is_in_the_language_on_screen_and_the_loader_i
         root.host(),
         options(&[("lang", "en")]),
         Some(told),
+        None,
     )
     .unwrap();
     yew::scheduler::flush().await;

@@ -1,7 +1,7 @@
 //! The event a widget shows: the built-in one at once, or the `src` file once fetched,
 //! parsed and its zone checked by the browser.
 
-use crate::embed::fetch::{fetch_event, LoadError};
+use crate::embed::fetch::{fetch_event, Hints, LoadError};
 use crate::embed::intl::check_zone;
 use crate::model::built_in_event;
 use crate::ui::EventRef;
@@ -28,7 +28,7 @@ fn built_in() -> Load {
 /// Loads `src` (the built-in event when `None`), again whenever it changes; a late reply
 /// for an earlier `src` is dropped.
 #[hook]
-pub fn use_event(src: Option<String>) -> Load {
+pub fn use_event(src: Option<String>, hints: Hints) -> Load {
     let src: Option<AttrValue> = src.map(Into::into);
     let load = use_state(|| {
         if src.is_some() {
@@ -51,8 +51,9 @@ pub fn use_event(src: Option<String>) -> Load {
                 None => load.set(built_in()),
                 Some(url) => {
                     load.set(Load::Loading);
+                    let hints = hints.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = fetch_event(&url).await;
+                        let result = fetch_event(&url, &hints).await;
                         let still_wanted = matches!(&*wanted.borrow(), Some(Some(u)) if *u == url);
                         if still_wanted {
                             load.set(match result {
