@@ -13,20 +13,505 @@
 //! Everything else in the source (scripts, styles, handlers, iframes, forms, images,
 //! other URL schemes, headings' markup) is dropped; its text, where it has any, stays.
 
+/// Longest rich text written, in characters.
+pub const MAX_CHARS: usize = 20_000;
+
+/// Elements dropped with everything inside them.
+const DROPPED: [&str; 15] = [
+    "script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "form",
+    "head", "textarea", "select", "title", "frameset",
+];
+/// Elements that start a new paragraph.
+const BLOCKS: [&str; 22] = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "table",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "hr",
+    "address",
+];
+
+/// Escapes what the subset would read as markup.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Keeps a line from starting a list: `\- `, `\1. `.
+fn guard_line_starts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if line.starts_with("- ") || (digits > 0 && line[digits..].starts_with(". ")) {
+            out.push('\\');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Blank-line-separated blocks, lines trimmed, at most [`MAX_CHARS`].
+fn tidy(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in text.split('\n').map(str::trim) {
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    match out.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => out[..cut].to_owned(),
+        None => out,
+    }
+}
+
 /// Plain text (line breaks kept) as the subset: special characters escaped.
 pub fn from_plain(text: &str) -> String {
-    let _ = text;
-    String::new()
+    let mut out = String::new();
+    escape_into(&mut out, &text.replace("\r\n", "\n").replace('\r', "\n"));
+    tidy(&guard_line_starts(&out))
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return Some(
+            char::from_u32(code)
+                .filter(|&c| c != '\0')
+                .unwrap_or('\u{fffd}'),
+        );
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "euro" => '€',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "bull" => '•',
+        "middot" => '·',
+        "shy" => '\u{ad}',
+        "auml" => 'ä',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        "szlig" => 'ß',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "oacute" => 'ó',
+        "ccedil" => 'ç',
+        _ => return None,
+    })
+}
+
+/// Decodes HTML character references once; unknown ones stay as written.
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        match end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e))) {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Decodes once, and once more for text escaped twice (`&amp;#39;` in old Pentabarf).
+fn decode_text(text: &str) -> String {
+    let once = decode_entities(text);
+    let twice_escaped = ["&#", "&quot;", "&amp;", "&lt;", "&gt;", "&apos;"]
+        .iter()
+        .any(|e| text.contains(&format!("&amp;{}", &e[1..])));
+    if twice_escaped {
+        decode_entities(&once)
+    } else {
+        once
+    }
+}
+
+/// An `http(s)` address made safe to write inside `(…)`.
+fn link_target(href: &str) -> Option<String> {
+    let href = crate::event::web_url(&decode_entities(href))?;
+    Some(href.replace('(', "%28").replace(')', "%29"))
+}
+
+/// The value of attribute `name` in a tag's inside (`a href="…" class=x`).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let before_ok = lower[..at].ends_with(|c: char| c.is_whitespace());
+        let after = lower[from..].trim_start();
+        if !before_ok || !after.starts_with('=') {
+            continue;
+        }
+        let value_at = tag.len() - after.len() + 1;
+        let value = tag[value_at..].trim_start();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_owned(),
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or("")
+                .to_owned(),
+        });
+    }
+    None
+}
+
+/// The HTML tokenizer both paths share. `markdown`: text is already in the subset's
+/// dialect (kept as is, newlines kept); otherwise text is escaped and whitespace
+/// collapsed as browsers do.
+fn strip_html(html: &str, markdown: bool) -> String {
+    let mut out = String::new();
+    let mut lists: Vec<bool> = Vec::new();
+    let mut link_open: Option<String> = None;
+    let mut rest = html;
+    let text = |out: &mut String, raw: &str| {
+        let decoded = decode_text(raw);
+        if markdown {
+            out.push_str(&decoded);
+        } else {
+            let mut collapsed = String::with_capacity(decoded.len());
+            let mut space = false;
+            for c in decoded.chars() {
+                if c.is_whitespace() && c != '\u{a0}' {
+                    space = true;
+                } else {
+                    if space && !collapsed.is_empty() {
+                        collapsed.push(' ');
+                    }
+                    if space
+                        && collapsed.is_empty()
+                        && !out.ends_with(['\n', ' '])
+                        && !out.is_empty()
+                    {
+                        collapsed.push(' ');
+                    }
+                    space = false;
+                    collapsed.push(c);
+                }
+            }
+            if space {
+                collapsed.push(' ');
+            }
+            escape_into(out, &collapsed);
+        }
+    };
+    while let Some(lt) = rest.find('<') {
+        text(&mut out, &rest[..lt]);
+        rest = &rest[lt..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |e| &comment[e + 3..]);
+            continue;
+        }
+        if let Some(cdata) = rest.strip_prefix("<![CDATA[") {
+            let end = cdata.find("]]>").unwrap_or(cdata.len());
+            text(&mut out, &cdata[..end].replace('&', "&amp;"));
+            rest = cdata.get(end + 3..).unwrap_or("");
+            continue;
+        }
+        let Some(gt) = rest.find('>') else {
+            // A lone `<` is text.
+            text(&mut out, "&lt;");
+            rest = &rest[1..];
+            continue;
+        };
+        let inside = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = inside.starts_with('/');
+        let name: String = inside
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            if !inside.starts_with(['!', '?', '/']) {
+                text(&mut out, "&lt;");
+                text(&mut out, inside);
+                text(&mut out, "&gt;");
+            }
+            continue;
+        }
+        if DROPPED.contains(&name.as_str()) && !closing {
+            let close = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = match lower.find(&close) {
+                Some(at) => rest[at..].find('>').map_or("", |e| &rest[at + e + 1..]),
+                None => "",
+            };
+            continue;
+        }
+        match (name.as_str(), closing) {
+            ("br", _) => out.push('\n'),
+            ("ul", false) | ("ol", false) => {
+                lists.push(name == "ol");
+                out.push_str("\n\n");
+            }
+            ("ul", true) | ("ol", true) => {
+                lists.pop();
+                out.push_str("\n\n");
+            }
+            ("li", false) => {
+                out.push('\n');
+                out.push_str(if lists.last() == Some(&true) {
+                    "1. "
+                } else {
+                    "- "
+                });
+            }
+            ("em" | "i" | "cite", _) if !markdown => out.push('*'),
+            ("strong" | "b", _) if !markdown => out.push_str("**"),
+            ("a", false) => {
+                link_open = attribute(inside, "href").and_then(|h| link_target(&h));
+                if link_open.is_some() {
+                    out.push('[');
+                }
+            }
+            ("a", true) => {
+                if let Some(href) = link_open.take() {
+                    out.push_str("](");
+                    out.push_str(&href);
+                    out.push(')');
+                }
+            }
+            ("img", _) => {
+                if let Some(alt) = attribute(inside, "alt") {
+                    text(&mut out, &alt);
+                }
+            }
+            (block, _) if BLOCKS.contains(&block) => out.push_str("\n\n"),
+            _ => {}
+        }
+    }
+    text(&mut out, rest);
+    if let Some(href) = link_open {
+        out.push_str("](");
+        out.push_str(&href);
+        out.push(')');
+    }
+    out
 }
 
 /// HTML (FOSDEM, frab, Kielux) as the subset; entities decoded, double escapes too.
 pub fn from_html(html: &str) -> String {
-    let _ = html;
-    String::new()
+    let html = html.replace("\r\n", "\n");
+    // Entity-escaped HTML (`&lt;p&gt;`) is HTML once decoded.
+    let html = if !html.contains('<') && html.contains("&lt;") {
+        decode_entities(&html)
+    } else {
+        html
+    };
+    let mut lines = String::new();
+    for line in strip_html(&html, false).split('\n') {
+        lines.push_str(line.trim());
+        lines.push('\n');
+    }
+    tidy(&lines)
 }
 
-/// Markdown (pretalx, the CCC hub) as the subset.
+/// Markdown (pretalx, the CCC hub) as the subset: lists, emphasis and links kept, raw
+/// HTML dropped, images reduced to their alt text, headings made paragraphs.
 pub fn from_markdown(markdown: &str) -> String {
-    let _ = markdown;
-    String::new()
+    let text = strip_html(&markdown.replace("\r\n", "\n").replace('\r', "\n"), true);
+    let mut out = String::new();
+    for line in text.split('\n') {
+        let line = line.trim_end();
+        let trimmed = line.trim_start();
+        let line = if let Some(item) = trimmed
+            .strip_prefix("+ ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
+            format!("- {item}")
+        } else if trimmed.starts_with('#') {
+            format!("\n{}\n", trimmed.trim_start_matches('#').trim())
+        } else if let Some(quote) = trimmed.strip_prefix('>') {
+            quote.trim().to_owned()
+        } else {
+            trimmed.to_owned()
+        };
+        out.push_str(&inline_markdown(&line));
+        out.push('\n');
+    }
+    tidy(&out)
+}
+
+/// Images to alt text, autolinks and bare URLs to links, `__x__` to `**x**`, code
+/// spans to text, non-web link targets dropped.
+fn inline_markdown(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if let Some(alt) = rest.strip_prefix("![") {
+            if let Some(close) = alt.find("](") {
+                if let Some(end) = alt[close..].find(')') {
+                    escape_into(&mut out, &alt[..close]);
+                    rest = &alt[close + end + 1..];
+                    continue;
+                }
+            }
+        }
+        if c == '[' {
+            if let Some(close) = rest.find("](") {
+                if let Some(end) = rest[close..].find(')') {
+                    let label = &rest[1..close];
+                    let href = &rest[close + 2..close + end];
+                    match link_target(href) {
+                        Some(target) => {
+                            out.push('[');
+                            out.push_str(label);
+                            out.push_str("](");
+                            out.push_str(&target);
+                            out.push(')');
+                        }
+                        None => escape_into(&mut out, label),
+                    }
+                    rest = &rest[close + end + 1..];
+                    continue;
+                }
+            }
+        }
+        if c == '`' {
+            if let Some(end) = rest[1..].find('`') {
+                escape_into(&mut out, &rest[1..end + 1]);
+                rest = &rest[end + 2..];
+                continue;
+            }
+        }
+        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '<')
+                .unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+            if let Some(target) = link_target(url) {
+                out.push('[');
+                escape_into(&mut out, url);
+                out.push_str("](");
+                out.push_str(&target);
+                out.push(')');
+                rest = &rest[url.len()..];
+                continue;
+            }
+        }
+        if let Some(strong) = rest.strip_prefix("__") {
+            out.push_str("**");
+            rest = strong;
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_structure_and_drops_the_dangerous() {
+        let html = "<p>Hello <b>world</b> &amp; <a href=\"https://x.org/a(b)\">link</a></p>\
+                    <script>alert(1)</script><ul><li>one</li><li>two</li></ul>\
+                    <a href=\"javascript:alert(1)\">bad</a><img src=x onerror=alert(1) alt=\"pic\">";
+        let out = from_html(html);
+        assert_eq!(
+            out,
+            "Hello **world** & [link](https://x.org/a%28b%29)\n\n- one\n- two\n\nbadpic"
+        );
+        assert!(!out.contains("alert"));
+    }
+
+    #[test]
+    fn double_escaped_and_entity_escaped_text_is_decoded() {
+        assert_eq!(from_html("It&amp;#39;s"), "It's");
+        assert_eq!(from_html("&quot;quoted&quot;"), "\"quoted\"");
+        assert_eq!(
+            from_html("&lt;p&gt;a&lt;/p&gt;&lt;p&gt;b&lt;/p&gt;"),
+            "a\n\nb"
+        );
+        assert_eq!(
+            decode_entities("&#x1F600; &#0; &bogus; &"),
+            "😀 \u{fffd} &bogus; &"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_escaped_so_it_stays_text() {
+        assert_eq!(
+            from_plain("a*b*\r\n- not a list\n[x](https://y)"),
+            "a\\*b\\*\n\\- not a list\n\\[x\\](https://y)"
+        );
+    }
+
+    #[test]
+    fn markdown_keeps_lists_and_web_links_only() {
+        let md = "# Title\r\n\r\n* one\r\n+ two\r\n\r\nSee [docs](https://d.org) and [x](javascript:alert(1)) \
+                  ![alt](https://tracker/p.png) <script>bad()</script> https://e.org/path.";
+        let out = from_markdown(md);
+        assert_eq!(out, "Title\n\n- one\n- two\n\nSee [docs](https://d.org) and x) alt  [https://e.org/path](https://e.org/path).");
+    }
 }
