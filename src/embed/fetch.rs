@@ -203,7 +203,15 @@ fn in_another_format(body: &str) -> bool {
         text.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
-    starts("<") || starts("BEGIN:VCALENDAR") || (starts("{") && !text.contains("\"version\""))
+    /// The top level of a JSON file: the widget's own files have a `version`.
+    #[derive(serde::Deserialize)]
+    struct Top {
+        version: Option<serde::de::IgnoredAny>,
+    }
+    starts("<")
+        || starts("BEGIN:VCALENDAR")
+        || (starts("{")
+            && crate::json::from_str::<Top>(text).is_ok_and(|top| top.version.is_none()))
 }
 
 /// The file converted to the widget's own format by the schedule readers' module.

@@ -80,8 +80,8 @@ pub fn item_entry(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc)
     let mut description = item
         .description
         .text_for(t.tag)
-        .unwrap_or_default()
-        .to_owned();
+        .map(|text| crate::model::rich::plain(&crate::model::rich::parse(text)))
+        .unwrap_or_default();
     // "Speakers: …" and "Guests: …", one line each.
     for (i, (part, people)) in event.people_by_part(&item.people).into_iter().enumerate() {
         if !description.is_empty() {

@@ -83,7 +83,8 @@ fn sub_event(event: &Event, item: &ProgramItem, t: &Strings, to_utc: ToUtc) -> J
         fields.push(("endDate", s(date_time(item, end, to_utc))));
     }
     if let Some(description) = item.description.text_for(t.tag) {
-        fields.push(("description", s(description)));
+        let plain = crate::model::rich::plain(&crate::model::rich::parse(description));
+        fields.push(("description", s(plain)));
     }
     fields.push(("location", place(event, t)));
     people_fields(&mut fields, event.people_by_part(&item.people), t);

@@ -34,6 +34,13 @@ pub struct Strings {
     pub edition: &'static str,
     pub date: &'static str,
     pub time_zone: &'static str,
+    /// Names of links that have no title of their own.
+    pub link_page: &'static str,
+    pub link_slides: &'static str,
+    pub link_recording: &'static str,
+    pub link_other: &'static str,
+    /// "Track", before an item's track.
+    pub track: &'static str,
     /// The zone's name when the data gives none: "the event's local time".
     pub local_zone: &'static str,
     pub venue: &'static str,

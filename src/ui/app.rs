@@ -97,6 +97,7 @@ pub fn App(props: &AppProps) -> Html {
                 level: options.heading_level + 1,
                 sections,
                 open,
+                images: options.images,
             };
             html! {
                 <EventView {view} title_level={options.heading_level} section={state.section(options)}

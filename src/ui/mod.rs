@@ -12,6 +12,7 @@ pub mod hooks;
 pub mod language_switcher;
 pub mod people;
 pub mod programme;
+pub mod rich;
 pub mod section_tabs;
 pub mod state;
 pub mod summary;
@@ -54,6 +55,8 @@ pub struct SectionProps {
     pub today: Option<Date>,
     pub level: u8,
     pub sections: Rc<[Section]>,
+    /// Whether speakers' pictures are shown (`images` option).
+    pub images: bool,
     pub open: Callback<Target>,
 }
 

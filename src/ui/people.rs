@@ -1,6 +1,7 @@
 //! The People section (the `speakers` section of the options): every person, how they
 //! took part, and their programme items.
 
+use super::rich::{links, rich};
 use super::{country, heading, label, link_to, list, person_name, sep, text, SectionProps, Target};
 use yew::prelude::*;
 
@@ -61,6 +62,11 @@ pub fn People(props: &SectionProps) -> Html {
                         }
                     </p>
                 }
+                if let (true, Some(avatar)) = (props.images, &person.avatar) {
+                    <img class="avatar" part="avatar" src={avatar.clone()} alt="" loading="lazy" referrerpolicy="no-referrer" width="64" height="64" />
+                }
+                { rich(&person.bio, t, "bio") }
+                { links(&person.links, t) }
                 if !person.participation.is_empty() {
                     <p class="participation">{ text(&person.participation, t) }</p>
                 }

@@ -3,6 +3,7 @@
 //! programmes of more than a few items.
 
 use super::add_to_calendar::AddToCalendar;
+use super::rich::{links, rich};
 use super::{heading, label, link_to, list, person_name, sep, text, Action, SectionProps, Target};
 use crate::embed::intl::{self, lower_case, ReaderParts};
 use crate::i18n::{fill, Strings};
@@ -69,10 +70,22 @@ fn item_view(view: &SectionProps, index: usize, item: &ProgramItem) -> Html {
                     { sep(" · ") }
                     <span class="location">{ text(&item.location, t) }</span>
                 }
+                if let Some(track) = &item.track {
+                    { sep(" · ") }
+                    <span class="track">
+                        if let Some(color) = event.track(track).and_then(|tr| tr.color.clone()) {
+                            <span class="swatch" style={format!("background:{color}")} aria-hidden="true"></span>
+                        }
+                        { label(t, t.track) }
+                        { match event.track(track) {
+                            Some(tr) => text(&tr.name, t),
+                            None => html! { <bdi>{ track.clone() }</bdi> },
+                        } }
+                    </span>
+                }
             </p>
-            if !item.description.is_empty() {
-                <p class="description">{ text(&item.description, t) }</p>
-            }
+            { rich(&item.description, t, "description") }
+            { links(&item.links, t) }
             { for groups.iter().map(|(part, people)| html! {
                 <p class="item-people">
                     { label(t, t.part_label(*part)) }
