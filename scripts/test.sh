@@ -12,15 +12,16 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (native and wasm32) -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy -p forum-widget --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy -p schedule-readers --lib --features wasm --target wasm32-unknown-unknown --quiet -- -D warnings
 
-step "native tests (model, validation, status, strings)"
+step "native tests (model, validation, status, strings, schedule readers against ../shared/realdata)"
 cargo test --quiet
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --test web
+cargo test -p forum-widget --target wasm32-unknown-unknown --test web
 step "component tests in headless Firefox ESR (wasm-bindgen-test)"
-GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --test web
+GECKODRIVER="$(command -v geckodriver)" cargo test -p forum-widget --target wasm32-unknown-unknown --test web
 
 step "release build"
 ./scripts/build.sh

@@ -378,7 +378,7 @@ fn times(
                     // own start (or the day change) is on the next calendar date.
                     let threshold = day
                         .and_then(|d| d.start)
-                        .map(|t| to_local(t))
+                        .map(&to_local)
                         .filter(|t| t.days == d)
                         .map(|t| t.secs)
                         .or(day_change);
