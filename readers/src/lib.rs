@@ -31,6 +31,7 @@ mod frab;
 pub mod frab_json;
 pub mod frab_xml;
 pub mod ical;
+mod json_common;
 pub mod pretalx_widget;
 pub mod report;
 pub mod rich;
