@@ -196,22 +196,25 @@ pub async fn fetch_event(url: &str, hints: &Hints) -> Result<Event, LoadError> {
 }
 
 /// Whether a file this widget's own reader refused looks like one for the schedule
-/// readers: XML, iCalendar, or JSON with no `version` (the widget's own files have one).
+/// readers: XML, iCalendar, or JSON with the top-level keys of another system's format.
 fn in_another_format(body: &str) -> bool {
     let text = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let starts = |prefix: &str| {
         text.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
-    /// The top level of a JSON file: the widget's own files have a `version`.
+    /// The top-level keys of frab JSON, pretalx widget data and Sessionize.
     #[derive(serde::Deserialize)]
     struct Top {
-        version: Option<serde::de::IgnoredAny>,
+        schedule: Option<serde::de::IgnoredAny>,
+        talks: Option<serde::de::IgnoredAny>,
+        sessions: Option<serde::de::IgnoredAny>,
     }
+    let other_json =
+        |top: Top| top.schedule.is_some() || top.talks.is_some() || top.sessions.is_some();
     starts("<")
         || starts("BEGIN:VCALENDAR")
-        || (starts("{")
-            && crate::json::from_str::<Top>(text).is_ok_and(|top| top.version.is_none()))
+        || (starts("{") && crate::json::from_str::<Top>(text).is_ok_and(other_json))
 }
 
 /// The file converted to the widget's own format by the schedule readers' module.
