@@ -111,10 +111,13 @@ fn filter_select(
     onchange: Callback<yew::Event>,
     options: Vec<(String, String, bool)>,
 ) -> Html {
+    // The "all" option is marked too: otherwise the browser shows the last option
+    // Yew rendered as chosen.
+    let none_chosen = !options.iter().any(|(_, _, selected)| *selected);
     html! {
         <label class="filter"><span>{ label }</span>
             <select {onchange}>
-                <option value="">{ all }</option>
+                <option value="" selected={none_chosen}>{ all }</option>
                 { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
             </select>
         </label>
