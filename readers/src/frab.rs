@@ -8,8 +8,8 @@
 
 use crate::error::Warning;
 use crate::event::{
-    date_span, kind_of, web_url, ConvertedFrom, Event, Item, Link, LinkKind, Person, Text, Track,
-    Venue, FORMAT_VERSION,
+    date_span, kind_of, web_url, ConvertedFrom, Event, Item, Kind, Link, LinkKind, Person, Text,
+    Track, Venue, FORMAT_VERSION,
 };
 use crate::time::{parse_clock, parse_date, parse_duration, utc_offset_field, DateTime};
 use crate::{dominant_offset, rich, slug, Format, Hints, Read, ReadError};
@@ -199,7 +199,10 @@ fn resolve(url: &str, base: Option<&str>, media: bool) -> Option<String> {
         return Some(ok);
     }
     if !media {
-        return None;
+        // frab lets speakers type `www.example.org`: a bare host name is a web address.
+        return bare_host(url)
+            .then(|| format!("https://{url}"))
+            .and_then(|u| web_url(&u));
     }
     let base = base?;
     if let Some(rest) = url.strip_prefix("//") {
@@ -214,6 +217,35 @@ fn resolve(url: &str, base: Option<&str>, media: bool) -> Option<String> {
         return web_url(&format!("{}{url}", origin(base)?));
     }
     None
+}
+
+/// `example.org` or `www.example.org/path`: a dotted host of letters, digits and
+/// hyphens ending in a letters-only top-level domain, then nothing or a path.
+fn bare_host(url: &str) -> bool {
+    let host = url.split(['/', '?', '#']).next().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.last().copied().unwrap_or_default();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && tld.len() >= 2
+        && tld.chars().all(char::is_alphabetic)
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+}
+
+/// The widget's kind for a frab `type`; Pentabarf's own words first (FOSDEM's
+/// `devroom`/`maintrack` are talks, `junior` are children's workshops).
+fn kind_for(item_type: &str) -> Kind {
+    match item_type.trim().to_ascii_lowercase().as_str() {
+        "devroom" | "maintrack" | "main track" | "lightningtalk" => Kind::Talk,
+        "junior" => Kind::Workshop,
+        other => kind_of(other),
+    }
 }
 
 fn link_kind(link: &RawLink) -> LinkKind {
@@ -809,9 +841,7 @@ pub fn build(
             Item {
                 id,
                 title: Text::Plain(title),
-                kind: item_type
-                    .as_deref()
-                    .map_or(crate::event::Kind::Other, kind_of),
+                kind: item_type.as_deref().map_or(Kind::Other, kind_for),
                 item_type,
                 date: DateTime {
                     days: date,
@@ -978,6 +1008,23 @@ mod tests {
         assert_eq!(resolve("/system/a.pdf", base, false), None);
         assert_eq!(resolve("javascript:alert(1)", base, true), None);
         assert_eq!(resolve("www.cadus.org", base, true), None);
+        assert_eq!(
+            resolve("www.cadus.org", base, false).as_deref(),
+            Some("https://www.cadus.org")
+        );
+        assert_eq!(
+            resolve("github.com/mega65/x", None, false).as_deref(),
+            Some("https://github.com/mega65/x")
+        );
+        for not_a_host in [
+            "Hack_Curio, Decoding",
+            "javascript:alert(1)",
+            "a.b1",
+            "/x",
+            "localhost",
+        ] {
+            assert_eq!(resolve(not_a_host, base, false), None, "{not_a_host}");
+        }
         assert_eq!(
             resolve("//cdn.example/x.png", base, true).as_deref(),
             Some("https://cdn.example/x.png")

@@ -1,48 +1,76 @@
-//! Reader for frab / c3voc `schedule.json`, also what pretalx serves at
-//! `schedule/export/schedule.json` (field mapping and pitfalls:
-//! ../shared/realdata/FORMATS.md §2.1). The guarantees every reader keeps are listed at
-//! the top of lib.rs; the mapping onto the event is shared with `schedule.xml` (`frab`).
+//! Reader for frab / c3voc `schedule.json`, pretalx's export included (field mapping and
+//! pitfalls: ../shared/realdata/FORMATS.md §2.1, §3). The guarantees every reader keeps
+//! are listed at the top of lib.rs; the mapping itself is shared with the XML reader in
+//! [`crate::frab`].
 
+use crate::error::Warning;
 use crate::frab::{
-    build, Conference, Day, LinkSource, RawEvent, RawLink, RawPerson, RawTrack, Schedule,
+    self, Conference, Day, LinkSource, RawEvent, RawLink, RawPerson, RawTrack, Schedule,
 };
-use crate::{Format, Hints, Read, ReadError, Warning};
-use serde_json::Value;
+use crate::{Format, Hints, Read, ReadError};
+use serde_json::{Map, Value};
 
 const FORMAT: Format = Format::FrabJson;
 
-/// A string, number or boolean field as text (old frab writes numbers as strings and
-/// back); `None` for null, absent or a list/object.
-fn text(v: Option<&Value>) -> Option<String> {
+/// A string, or a number written as one (`"id": 11223`, `"index": "1"`).
+fn scalar(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => frab::nonblank(Some(s)).map(str::to_owned),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
 
-fn field(object: &Value, key: &str) -> Option<String> {
-    text(object.get(key))
+fn field(object: &Map<String, Value>, key: &str) -> Option<String> {
+    scalar(object.get(key))
 }
 
-fn links(list: Option<&Value>, path: &str, source: LinkSource) -> Vec<RawLink> {
-    let Some(Value::Array(list)) = list else {
+/// `"key"` as a JSON path segment: `["Saal 1"]`.
+fn quoted(key: &str) -> String {
+    serde_json::to_string(key).unwrap_or_else(|_| "\"?\"".to_owned())
+}
+
+fn link_list(
+    object: &Map<String, Value>,
+    key: &str,
+    path: &str,
+    source: LinkSource,
+    warnings: &mut Vec<Warning>,
+) -> Vec<RawLink> {
+    let Some(list) = object.get(key) else {
+        return Vec::new();
+    };
+    let Some(list) = list.as_array() else {
+        if !list.is_null() {
+            warnings.push(Warning {
+                path: format!("{path}.{key}"),
+                problem: "is not a list; ignored".into(),
+            });
+        }
         return Vec::new();
     };
     list.iter()
         .enumerate()
-        .filter_map(|(i, link)| {
-            let (url, title, link_type) = match link {
-                Value::String(url) => (url.clone(), None, None),
-                Value::Object(_) => (
-                    field(link, "url").or_else(|| field(link, "href"))?,
-                    field(link, "title"),
-                    field(link, "type"),
+        .filter_map(|(i, l)| {
+            let path = format!("{path}.{key}[{i}]");
+            let (url, title, link_type) = match l {
+                Value::String(s) => (Some(s.clone()), None, None),
+                Value::Object(o) => (
+                    field(o, "url").or_else(|| field(o, "href")),
+                    field(o, "title"),
+                    field(o, "type"),
                 ),
-                _ => return None,
+                _ => (None, None, None),
+            };
+            let Some(url) = url else {
+                warnings.push(Warning {
+                    path,
+                    problem: "has no url; left out".into(),
+                });
+                return None;
             };
             Some(RawLink {
-                path: format!("{path}[{i}]"),
+                path,
                 url,
                 title,
                 link_type,
@@ -52,44 +80,72 @@ fn links(list: Option<&Value>, path: &str, source: LinkSource) -> Vec<RawLink> {
         .collect()
 }
 
-fn person(p: &Value, path: String) -> Option<RawPerson> {
-    if !p.is_object() {
-        return None;
-    }
-    let name = ["name", "public_name", "full_public_name"]
-        .iter()
-        .find_map(|k| field(p, k).filter(|n| !n.trim().is_empty()));
+fn person(p: &Value, path: String, warnings: &mut Vec<Warning>) -> Option<RawPerson> {
+    let Some(o) = p.as_object() else {
+        // A bare name, as a few hand-made files write.
+        return match p.as_str().and_then(|s| frab::nonblank(Some(s))) {
+            Some(name) => Some(RawPerson {
+                path,
+                name: Some(name.to_owned()),
+                ..RawPerson::default()
+            }),
+            None => {
+                warnings.push(Warning {
+                    path,
+                    problem: "is not a person; left out".into(),
+                });
+                None
+            }
+        };
+    };
     Some(RawPerson {
-        guid: field(p, "guid"),
-        id: field(p, "id"),
-        code: field(p, "code"),
-        name,
-        biography: field(p, "biography"),
-        avatar: field(p, "avatar"),
-        url: field(p, "url"),
-        links: links(p.get("links"), &format!("{path}.links"), LinkSource::Link),
+        guid: field(o, "guid"),
+        id: field(o, "id"),
+        code: field(o, "code"),
+        name: field(o, "name")
+            .or_else(|| field(o, "public_name"))
+            .or_else(|| field(o, "full_public_name")),
+        biography: field(o, "biography"),
+        avatar: field(o, "avatar"),
+        url: field(o, "url"),
+        links: link_list(o, "links", &path, LinkSource::Link, warnings),
         path,
     })
 }
 
-fn event(e: &Value, day: usize, room: &str, path: String) -> RawEvent {
+fn event(
+    e: &Map<String, Value>,
+    path: String,
+    day: usize,
+    room: &str,
+    warnings: &mut Vec<Warning>,
+) -> RawEvent {
     let persons = match e.get("persons") {
         Some(Value::Array(list)) => list
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| person(p, format!("{path}.persons[{i}]")))
+            .filter_map(|(i, p)| person(p, format!("{path}.persons[{i}]"), warnings))
             .collect(),
-        _ => Vec::new(),
+        Some(Value::Null) | None => Vec::new(),
+        Some(_) => {
+            warnings.push(Warning {
+                path: format!("{path}.persons"),
+                problem: "is not a list; ignored".into(),
+            });
+            Vec::new()
+        }
     };
-    let mut all_links = links(e.get("links"), &format!("{path}.links"), LinkSource::Link);
-    all_links.extend(links(
-        e.get("attachments"),
-        &format!("{path}.attachments"),
+    let mut links = link_list(e, "links", &path, LinkSource::Link, warnings);
+    links.extend(link_list(
+        e,
+        "attachments",
+        &path,
         LinkSource::Attachment,
+        warnings,
     ));
     RawEvent {
         day,
-        listed_room: Some(room.to_owned()),
+        listed_room: frab::nonblank(Some(room)).map(str::to_owned),
         guid: field(e, "guid"),
         id: field(e, "id"),
         code: field(e, "code"),
@@ -107,100 +163,139 @@ fn event(e: &Value, day: usize, room: &str, path: String) -> RawEvent {
         description: field(e, "description"),
         url: field(e, "url"),
         persons,
-        links: all_links,
+        links,
         path,
     }
 }
 
-pub fn read(doc: &Value, hints: &Hints) -> Result<Read, ReadError> {
-    let fail = |path: &str, problem: &str| Err(ReadError::new(FORMAT.name(), path, problem));
-    let Some(schedule) = doc.get("schedule").filter(|s| s.is_object()) else {
-        return fail("schedule", "missing or not an object");
+fn tracks(conf: &Map<String, Value>) -> Vec<RawTrack> {
+    let Some(list) = conf.get("tracks").and_then(Value::as_array) else {
+        return Vec::new();
     };
-    let Some(conf) = schedule.get("conference").filter(|c| c.is_object()) else {
-        return fail("schedule.conference", "missing or not an object");
-    };
-    let mut warnings: Vec<Warning> = Vec::new();
-    let tracks = match conf.get("tracks") {
-        Some(Value::Array(list)) => list
-            .iter()
-            .filter_map(|t| {
-                Some(RawTrack {
-                    name: field(t, "name")?,
-                    color: field(t, "color"),
-                    slug: field(t, "slug"),
-                })
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let url = field(schedule, "url");
-    let conf_url = field(conf, "url");
-    // pretalx and the hub write Markdown; their persons have `code`s.
-    let markdown = [&url, &conf_url]
-        .iter()
-        .any(|u| u.as_deref().is_some_and(|u| u.contains("pretalx")))
-        || field(schedule, "generator").is_some_and(|g| g.to_ascii_lowercase().contains("pretalx"))
-        || schedule
-            .get("generator")
-            .and_then(|g| field(g, "name"))
-            .is_some_and(|g| g.to_ascii_lowercase().contains("pretalx"));
-    let mut out = Schedule {
+    list.iter()
+        .filter_map(|t| match t {
+            Value::String(s) => Some(RawTrack {
+                name: s.clone(),
+                ..RawTrack::default()
+            }),
+            Value::Object(o) => Some(RawTrack {
+                name: field(o, "name")?,
+                color: field(o, "color"),
+                slug: field(o, "slug"),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn read(input: &Value, hints: &Hints) -> Result<Read, ReadError> {
+    let err = |path: &str, problem: &str| ReadError::new(FORMAT.name(), path, problem);
+    let schedule = input
+        .get("schedule")
+        .and_then(Value::as_object)
+        .ok_or_else(|| err("schedule", "is missing or not an object"))?;
+    let conf = schedule
+        .get("conference")
+        .and_then(Value::as_object)
+        .ok_or_else(|| err("schedule.conference", "is missing or not an object"))?;
+    let day_list = conf.get("days").and_then(Value::as_array).ok_or_else(|| {
+        err(
+            "schedule.conference.days",
+            "is missing or not a list of days",
+        )
+    })?;
+
+    let mut warnings = Vec::new();
+    let url = field(conf, "url");
+    let markdown = url
+        .as_deref()
+        .or(field(schedule, "url").as_deref())
+        .is_some_and(|u| u.to_lowercase().contains("pretalx"));
+    let conference = Conference {
+        path: "schedule.conference".into(),
+        acronym: field(conf, "acronym"),
+        title: field(conf, "title"),
+        description: field(conf, "description"),
+        start: field(conf, "start"),
+        end: field(conf, "end"),
+        time_zone_name: field(conf, "time_zone_name"),
+        day_change: field(conf, "day_change"),
         url,
-        conference: Conference {
-            path: "schedule.conference".to_owned(),
-            acronym: field(conf, "acronym"),
-            title: field(conf, "title"),
-            description: field(conf, "description"),
-            start: field(conf, "start"),
-            end: field(conf, "end"),
-            time_zone_name: field(conf, "time_zone_name"),
-            day_change: field(conf, "day_change"),
-            url: conf_url,
-            base_url: field(schedule, "base_url").or_else(|| field(conf, "base_url")),
-            venue: None,
-            city: None,
-            tracks,
-            markdown,
-        },
-        days: Vec::new(),
-        events: Vec::new(),
+        base_url: field(schedule, "base_url").or_else(|| field(conf, "base_url")),
+        venue: field(conf, "venue"),
+        city: field(conf, "city"),
+        tracks: tracks(conf),
+        markdown,
     };
-    let Some(Value::Array(days)) = conf.get("days") else {
-        return fail("schedule.conference.days", "missing or not a list");
-    };
-    for (d, day) in days.iter().enumerate() {
+
+    let mut days = Vec::new();
+    let mut events = Vec::new();
+    for (d, day) in day_list.iter().enumerate() {
         let path = format!("schedule.conference.days[{d}]");
-        if !day.is_object() {
+        let Some(day) = day.as_object() else {
             warnings.push(Warning {
                 path,
-                problem: "not an object; skipped".to_owned(),
+                problem: "is not a day; left out".into(),
             });
             continue;
-        }
-        let index = out.days.len();
-        out.days.push(Day {
+        };
+        let index = days.len();
+        days.push(Day {
             path: path.clone(),
             date: field(day, "date"),
             start: field(day, "day_start"),
         });
-        let Some(Value::Object(rooms)) = day.get("rooms") else {
+        let Some(rooms) = day.get("rooms").and_then(Value::as_object) else {
+            if day.get("rooms").is_some_and(|r| !r.is_null()) {
+                warnings.push(Warning {
+                    path: format!("{path}.rooms"),
+                    problem: "is not an object of rooms; the day's events are left out".into(),
+                });
+            }
             continue;
         };
         for (room, list) in rooms {
-            let Value::Array(list) = list else { continue };
+            let room_path = format!("{path}.rooms[{}]", quoted(room));
+            let Some(list) = list.as_array() else {
+                warnings.push(Warning {
+                    path: room_path,
+                    problem: "is not a list of events; left out".into(),
+                });
+                continue;
+            };
             for (i, e) in list.iter().enumerate() {
-                let at = format!("{path}.rooms[{room:?}][{i}]");
-                if e.is_object() {
-                    out.events.push(event(e, index, room, at));
-                } else {
-                    warnings.push(Warning {
-                        path: at,
-                        problem: "not an object; skipped".to_owned(),
-                    });
+                let path = format!("{room_path}[{i}]");
+                match e.as_object() {
+                    Some(e) => {
+                        if events.len() >= frab::MAX_ITEMS {
+                            return Err(err(
+                                &path,
+                                &format!(
+                                    "more than {} events; at most that many are read",
+                                    frab::MAX_ITEMS
+                                ),
+                            ));
+                        }
+                        events.push(event(e, path, index, room, &mut warnings));
+                    }
+                    None => warnings.push(Warning {
+                        path,
+                        problem: "is not an event; left out".into(),
+                    }),
                 }
             }
         }
     }
-    build(FORMAT, out, hints, warnings)
+
+    frab::build(
+        FORMAT,
+        Schedule {
+            url: field(schedule, "url"),
+            conference,
+            days,
+            events,
+        },
+        hints,
+        warnings,
+    )
 }

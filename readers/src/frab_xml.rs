@@ -1,225 +1,260 @@
-//! Reader for frab / Pentabarf / wafer / CCC-hub `schedule.xml` (FOSDEM, CCC congresses,
-//! DebConf; field mapping and pitfalls: ../shared/realdata/FORMATS.md §2.2). The
-//! guarantees every reader keeps are listed at the top of lib.rs; the mapping onto the
-//! event is shared with `schedule.json` (`frab`).
+//! Reader for frab / Pentabarf / wafer / CCC-hub `schedule.xml` (field mapping and
+//! pitfalls: ../shared/realdata/FORMATS.md §2.2, §3). The guarantees every reader keeps
+//! are listed at the top of lib.rs; the mapping itself is shared with the JSON reader in
+//! [`crate::frab`].
 //!
-//! The XML parser never fetches anything: external entities are not resolved, and a
-//! document type declaration is refused outright (no real schedule has one), so entity
-//! expansion cannot blow up either.
+//! Parsed with `roxmltree`, which never loads anything from outside the text: DTDs are
+//! refused outright (a schedule needs none; entity declarations are how external files
+//! and expansion bombs get in), and the number of nodes is bounded.
 
 use crate::frab::{
-    build, Conference, Day, LinkSource, RawEvent, RawLink, RawPerson, RawTrack, Schedule,
+    self, Conference, Day, LinkSource, RawEvent, RawLink, RawPerson, RawTrack, Schedule,
 };
 use crate::{Format, Hints, Read, ReadError};
 use roxmltree::{Document, Node, ParsingOptions};
 
 const FORMAT: Format = Format::FrabXml;
 
-/// The trimmed text of the direct child `name` (only direct children: the hub nests
-/// `<title>` inside `<link>`).
-fn child<'a>(node: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
-    node.children().find(|c| c.has_tag_name(name))
+/// More nodes than any schedule within the file size limit plausibly has.
+const MAX_NODES: u32 = 2_000_000;
+
+fn parse_error(e: &roxmltree::Error) -> ReadError {
+    let pos = e.pos();
+    let at = format!("line {}, column {}", pos.row, pos.col);
+    let problem = match e {
+        roxmltree::Error::DtdDetected => "the file has a DTD (<!DOCTYPE …>); DTDs are not \
+            read, since their entities could fetch other files or expand without end, and \
+            a schedule needs none"
+            .to_owned(),
+        roxmltree::Error::EntityReferenceLoop(_) => {
+            "entities that expand into each other without end are not read".to_owned()
+        }
+        roxmltree::Error::NodesLimitReached => {
+            format!("more than {MAX_NODES} XML nodes; that is not a schedule")
+        }
+        other => format!("not well-formed XML: {other}"),
+    };
+    ReadError::new(FORMAT.name(), at, problem)
 }
 
-fn child_text(node: Node, name: &str) -> Option<String> {
-    let c = child(node, name)?;
-    let text: String = c
-        .descendants()
-        .filter(|d| d.is_text())
-        .filter_map(|d| d.text())
+fn element<'a, 'i>(node: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+    node.children()
+        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+}
+
+/// The text directly inside `node` (CDATA included), not that of nested elements.
+fn own_text(node: Node) -> Option<String> {
+    let text: String = node
+        .children()
+        .filter(Node::is_text)
+        .filter_map(|t| t.text())
         .collect();
-    Some(text)
+    frab::nonblank(Some(&text)).map(str::to_owned)
+}
+
+/// The text of `node`'s first direct child `<name>`.
+fn child(node: Node, name: &str) -> Option<String> {
+    element(node, name).next().and_then(own_text)
 }
 
 fn attr(node: Node, name: &str) -> Option<String> {
-    node.attribute(name).map(str::to_owned)
+    frab::nonblank(node.attribute(name)).map(str::to_owned)
 }
 
-fn links(event: Node, path: &str) -> Vec<RawLink> {
-    let mut out = Vec::new();
-    for (wrapper, item, source) in [
-        ("links", "link", LinkSource::Link),
-        ("attachments", "attachment", LinkSource::Attachment),
-    ] {
-        let Some(list) = child(event, wrapper) else {
-            continue;
-        };
-        for (i, link) in list.children().filter(|c| c.has_tag_name(item)).enumerate() {
-            let Some(url) = attr(link, "href") else {
-                continue;
-            };
-            // The title is the element's own text, or (hub) a <title> child.
-            let own: String = link
-                .children()
-                .filter(|c| c.is_text())
-                .filter_map(|c| c.text())
-                .collect();
-            let title =
-                child_text(link, "title").or_else(|| (!own.trim().is_empty()).then_some(own));
-            out.push(RawLink {
-                path: format!("{path}.{wrapper}.{item}[{i}]"),
-                url,
-                title,
-                link_type: attr(link, "type").or_else(|| child_text(link, "type")),
+/// `<links><link href>title</link></links>` or hub's `<link href><title>…</title></link>`.
+fn links(event: Node, list: &str, one: &str, path: &str, source: LinkSource) -> Vec<RawLink> {
+    element(event, list)
+        .flat_map(|l| element(l, one))
+        .enumerate()
+        .filter_map(|(i, l)| {
+            Some(RawLink {
+                path: format!("{path}/{list}/{one}[{}]", i + 1),
+                url: attr(l, "href")?,
+                title: child(l, "title").or_else(|| own_text(l)),
+                link_type: attr(l, "type").or_else(|| child(l, "type")),
                 source,
-            });
-        }
-    }
-    out
+            })
+        })
+        .collect()
 }
 
-fn event(node: Node, day: usize, room: Option<&str>, path: String) -> RawEvent {
-    let persons = child(node, "persons")
-        .map(|list| {
-            list.children()
-                .filter(|c| c.has_tag_name("person"))
-                .enumerate()
-                .map(|(i, p)| {
-                    let name: String = p.text().unwrap_or_default().to_owned();
-                    RawPerson {
-                        path: format!("{path}.persons.person[{i}]"),
-                        guid: attr(p, "guid"),
-                        id: attr(p, "id"),
-                        code: attr(p, "code"),
-                        name: Some(name),
-                        ..RawPerson::default()
-                    }
-                })
-                .collect()
+fn event(e: Node, path: String, day: usize, room: Option<&str>) -> RawEvent {
+    let persons = element(e, "persons")
+        .flat_map(|p| element(p, "person"))
+        .enumerate()
+        .map(|(i, p)| RawPerson {
+            path: format!("{path}/persons/person[{}]", i + 1),
+            guid: attr(p, "guid"),
+            id: attr(p, "id"),
+            code: attr(p, "code"),
+            name: own_text(p),
+            ..RawPerson::default()
         })
-        .unwrap_or_default();
-    let t = |name| child_text(node, name);
+        .collect();
+    let mut all_links = links(e, "links", "link", &path, LinkSource::Link);
+    all_links.extend(links(
+        e,
+        "attachments",
+        "attachment",
+        &path,
+        LinkSource::Attachment,
+    ));
     RawEvent {
         day,
         listed_room: room.map(str::to_owned),
-        guid: attr(node, "guid"),
-        id: attr(node, "id"),
-        code: attr(node, "code").or_else(|| t("code")),
-        date: t("date"),
-        start: t("start"),
-        duration: t("duration"),
-        end: t("end"),
-        room: t("room"),
-        title: t("title"),
-        subtitle: t("subtitle"),
-        track: t("track"),
-        item_type: t("type"),
-        language: t("language"),
-        abstract_text: t("abstract"),
-        description: t("description"),
-        url: t("url"),
+        guid: attr(e, "guid"),
+        id: attr(e, "id"),
+        code: child(e, "code"),
+        date: child(e, "date"),
+        start: child(e, "start"),
+        duration: child(e, "duration"),
+        end: child(e, "end"),
+        room: child(e, "room"),
+        title: child(e, "title"),
+        subtitle: child(e, "subtitle"),
+        track: child(e, "track"),
+        item_type: child(e, "type"),
+        language: child(e, "language"),
+        abstract_text: child(e, "abstract"),
+        description: child(e, "description"),
+        url: child(e, "url"),
         persons,
-        links: links(node, &path),
+        links: all_links,
         path,
     }
 }
 
-pub fn read(text: &str, hints: &Hints) -> Result<Read, ReadError> {
+fn conference(root: Node) -> Conference {
+    let Some(conf) = element(root, "conference").next() else {
+        return Conference {
+            path: "schedule/conference".into(),
+            ..Conference::default()
+        };
+    };
+    let track = |t: Node| {
+        Some(RawTrack {
+            name: attr(t, "name").or_else(|| own_text(t))?,
+            color: attr(t, "color"),
+            slug: attr(t, "slug"),
+        })
+    };
+    // Hub: `<conference><track name color slug/>`; Pentabarf: `<tracks><track>name`.
+    let mut tracks: Vec<RawTrack> = element(conf, "track").filter_map(track).collect();
+    tracks.extend(
+        element(root, "tracks")
+            .chain(element(conf, "tracks"))
+            .flat_map(|ts| element(ts, "track"))
+            .filter_map(track),
+    );
+    let url = child(conf, "url");
+    Conference {
+        path: "schedule/conference".into(),
+        acronym: child(conf, "acronym"),
+        title: child(conf, "title"),
+        description: child(conf, "description"),
+        start: child(conf, "start"),
+        end: child(conf, "end"),
+        time_zone_name: child(conf, "time_zone_name"),
+        day_change: child(conf, "day_change"),
+        base_url: child(conf, "base_url"),
+        venue: child(conf, "venue"),
+        city: child(conf, "city"),
+        tracks,
+        // pretalx behind it (the hub's `<code>`, a pretalx URL): Markdown texts.
+        markdown: url
+            .as_deref()
+            .is_some_and(|u| u.to_lowercase().contains("pretalx"))
+            || root
+                .descendants()
+                .filter(|n| n.is_element() && n.tag_name().name() == "event")
+                .any(|e| element(e, "code").next().is_some()),
+        url,
+    }
+}
+
+pub fn read(input: &str, hints: &Hints) -> Result<Read, ReadError> {
+    let input = input.trim_start_matches('\u{feff}');
     let options = ParsingOptions {
         allow_dtd: false,
-        nodes_limit: 2_000_000,
-        ..ParsingOptions::default()
+        nodes_limit: MAX_NODES,
+        entity_resolver: None,
     };
-    let doc = Document::parse_with_options(text, options).map_err(|e| {
-        let problem = match e {
-            roxmltree::Error::DtdDetected => {
-                "has a document type declaration (<!DOCTYPE>), which is refused: no schedule \
-                 needs one, and its entities could fetch or expand data"
-                    .to_owned()
-            }
-            other => format!("not well-formed XML: {other}"),
-        };
-        ReadError::new(FORMAT.name(), "", problem)
-    })?;
+    let doc = Document::parse_with_options(input, options).map_err(|e| parse_error(&e))?;
     let root = doc.root_element();
-    if !root.has_tag_name("schedule") {
+    if root.tag_name().name() != "schedule" {
         return Err(ReadError {
             format: None,
             path: String::new(),
             problem: format!(
-                "not a schedule this widget can read: an XML file whose root element is \
-                 <{}>, not <schedule> (looked for: frab/Pentabarf schedule.xml)",
-                root.tag_name().name()
+                "not a schedule this widget can read: the XML's root element is <{}>, \
+                 where frab, Pentabarf and pretalx write <schedule>",
+                frab::cut_for_message(root.tag_name().name())
             ),
         });
     }
-    let conf = child(root, "conference");
-    let c = |name| conf.and_then(|c| child_text(c, name));
-    let tracks = conf
-        .and_then(|c| child(c, "tracks"))
-        .map(|list| {
-            list.children()
-                .filter(|t| t.has_tag_name("track"))
-                .filter_map(|t| {
-                    let name = attr(t, "name").or_else(|| t.text().map(str::to_owned))?;
-                    Some(RawTrack {
-                        name,
-                        color: attr(t, "color"),
-                        slug: attr(t, "slug"),
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let generator = child(root, "generator").and_then(|g| attr(g, "name"));
-    let url = c("url");
-    let markdown = generator
-        .as_deref()
-        .is_some_and(|g| g.to_ascii_lowercase().contains("pretalx"))
-        || url.as_deref().is_some_and(|u| u.contains("pretalx"))
-        || root.descendants().any(|n| n.has_tag_name("origin_url"));
-    let mut out = Schedule {
-        url: None,
-        conference: Conference {
-            path: "schedule.conference".to_owned(),
-            acronym: c("acronym"),
-            title: c("title"),
-            description: c("description"),
-            start: c("start"),
-            end: c("end"),
-            time_zone_name: c("time_zone_name"),
-            day_change: c("day_change"),
-            url,
-            base_url: c("base_url"),
-            venue: c("venue"),
-            city: c("city"),
-            tracks,
-            markdown,
-        },
-        days: Vec::new(),
-        events: Vec::new(),
-    };
-    for (d, day) in root
-        .children()
-        .filter(|n| n.has_tag_name("day"))
-        .enumerate()
-    {
-        let path = format!("schedule.day[{d}]");
-        let index = out.days.len();
-        out.days.push(Day {
+
+    let conference = conference(root);
+    let mut days = Vec::new();
+    let mut events = Vec::new();
+    for (d, day) in element(root, "day").enumerate() {
+        let path = format!("schedule/day[{}]", d + 1);
+        let index = days.len();
+        days.push(Day {
             path: path.clone(),
             date: attr(day, "date"),
             start: attr(day, "start"),
         });
-        let mut count = 0;
-        for (r, room) in day
-            .children()
-            .filter(|n| n.has_tag_name("room"))
-            .enumerate()
-        {
+        // `<room name>` wrappers, or (old Pentabarf) events right in the day.
+        let mut listed: Vec<(Node, String, Option<String>)> = Vec::new();
+        for (r, room) in element(day, "room").enumerate() {
             let name = attr(room, "name");
-            for e in room.children().filter(|n| n.has_tag_name("event")) {
-                let at = format!("{path}.room[{r}].event[{count}]");
-                out.events.push(event(e, index, name.as_deref(), at));
-                count += 1;
+            let room_path = match &name {
+                Some(n) => format!("{path}/room[@name={}]", quoted(n)),
+                None => format!("{path}/room[{}]", r + 1),
+            };
+            for (i, e) in element(room, "event").enumerate() {
+                listed.push((e, format!("{room_path}/event[{}]", i + 1), name.clone()));
             }
         }
-        // Old Pentabarf: events directly under <day>, no <room> wrappers.
-        for e in day.children().filter(|n| n.has_tag_name("event")) {
-            let at = format!("{path}.event[{count}]");
-            out.events.push(event(e, index, None, at));
-            count += 1;
+        for (i, e) in element(day, "event").enumerate() {
+            listed.push((e, format!("{path}/event[{}]", i + 1), None));
+        }
+        for (e, path, room) in listed {
+            if events.len() >= frab::MAX_ITEMS {
+                return Err(ReadError::new(
+                    FORMAT.name(),
+                    path,
+                    format!(
+                        "more than {} events; at most that many are read",
+                        frab::MAX_ITEMS
+                    ),
+                ));
+            }
+            events.push(event(e, path, index, room.as_deref()));
         }
     }
-    build(FORMAT, out, hints, Vec::new())
+    if days.is_empty() {
+        return Err(ReadError::new(
+            FORMAT.name(),
+            "schedule",
+            "has no <day> elements, so no programme",
+        ));
+    }
+
+    frab::build(
+        FORMAT,
+        Schedule {
+            url: None,
+            conference,
+            days,
+            events,
+        },
+        hints,
+        Vec::new(),
+    )
+}
+
+/// `'Saal 1'` for an XPath-like path (double quotes inside are kept as they are).
+fn quoted(s: &str) -> String {
+    format!("'{}'", frab::cut_for_message(s))
 }
