@@ -11,6 +11,13 @@ pub const MAX_ITEMS: usize = 10_000;
 pub const MAX_PEOPLE: usize = 5_000;
 const MAX_TEXT: usize = 20_000;
 
+/// The top-level list `key`, or an error naming it.
+pub fn list<'a>(format: Format, doc: &'a Value, key: &str) -> Result<&'a Vec<Value>, ReadError> {
+    doc.get(key)
+        .and_then(Value::as_array)
+        .ok_or_else(|| ReadError::new(format.name(), key, "missing or not a list"))
+}
+
 /// A string or number as text; `None` for null, blank or other shapes.
 pub fn text(v: Option<&Value>) -> Option<String> {
     let s = match v? {

@@ -5,7 +5,7 @@
 
 use crate::event::{kind_of, web_url, Item, Kind, Person, Track};
 use crate::json_common::{
-    capped, finish, localized, text, too_many, unique, Parts, MAX_ITEMS, MAX_PEOPLE,
+    capped, finish, list, localized, text, too_many, unique, Parts, MAX_ITEMS, MAX_PEOPLE,
 };
 use crate::time::DateTime;
 use crate::{dominant_offset, rich, Format, Hints, Read, ReadError, Warning};
@@ -14,20 +14,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 const FORMAT: Format = Format::PretalxWidget;
 
-fn list<'a>(doc: &'a Value, key: &str) -> Result<&'a Vec<Value>, ReadError> {
-    doc.get(key)
-        .and_then(Value::as_array)
-        .ok_or_else(|| ReadError::new(FORMAT.name(), key, "missing or not a list"))
-}
-
 pub fn read(doc: &Value, hints: &Hints) -> Result<Read, ReadError> {
-    let talks = list(doc, "talks")?;
-    let speakers = list(doc, "speakers")?;
+    let talks = list(FORMAT, doc, "talks")?;
+    let speakers = list(FORMAT, doc, "speakers")?;
     too_many(FORMAT, "talks", talks.len(), MAX_ITEMS)?;
     too_many(FORMAT, "speakers", speakers.len(), MAX_PEOPLE)?;
     let mut warnings: Vec<Warning> = Vec::new();
     let names = |key: &str| -> BTreeMap<String, Value> {
-        list(doc, key)
+        list(FORMAT, doc, key)
             .map(|l| {
                 l.iter()
                     .filter_map(|r| Some((text(r.get("id"))?, r.clone())))

@@ -4,19 +4,15 @@
 //! UTC; categories are the organiser's own questions, read by what their titles ask.
 
 use crate::event::{kind_of, web_url, Item, Kind, Link, LinkKind, Person, Text, Track};
-use crate::json_common::{capped, finish, text, too_many, unique, Parts, MAX_ITEMS, MAX_PEOPLE};
+use crate::json_common::{
+    capped, finish, list, text, too_many, unique, Parts, MAX_ITEMS, MAX_PEOPLE,
+};
 use crate::time::DateTime;
 use crate::{rich, Format, Hints, Read, ReadError, Warning};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 const FORMAT: Format = Format::Sessionize;
-
-fn list<'a>(doc: &'a Value, key: &str) -> Result<&'a Vec<Value>, ReadError> {
-    doc.get(key)
-        .and_then(Value::as_array)
-        .ok_or_else(|| ReadError::new(FORMAT.name(), key, "missing or not a list"))
-}
 
 /// What a category's title asks about.
 #[derive(Clone, Copy, PartialEq)]
@@ -41,12 +37,12 @@ fn asks(title: &str) -> Asks {
 }
 
 pub fn read(doc: &Value, hints: &Hints) -> Result<Read, ReadError> {
-    let sessions = list(doc, "sessions")?;
-    let speakers = list(doc, "speakers")?;
+    let sessions = list(FORMAT, doc, "sessions")?;
+    let speakers = list(FORMAT, doc, "speakers")?;
     too_many(FORMAT, "sessions", sessions.len(), MAX_ITEMS)?;
     too_many(FORMAT, "speakers", speakers.len(), MAX_PEOPLE)?;
     let mut warnings: Vec<Warning> = Vec::new();
-    let rooms: BTreeMap<String, String> = list(doc, "rooms")
+    let rooms: BTreeMap<String, String> = list(FORMAT, doc, "rooms")
         .map(|l| {
             l.iter()
                 .filter_map(|r| Some((text(r.get("id"))?, text(r.get("name"))?)))
