@@ -160,7 +160,12 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        // A reference is short: look for its `;` among the next ten bytes only.
+        let end = rest.as_bytes()[1..]
+            .iter()
+            .take(10)
+            .position(|&b| b == b';')
+            .map(|e| e + 1);
         match end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e))) {
             Some((c, e)) => {
                 out.push(c);
@@ -221,6 +226,38 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     None
 }
 
+/// The next occurrence of something at or after a position that only moves forward,
+/// remembered: a text full of openers with no closer costs one search, not one per
+/// opener.
+struct Ahead {
+    from: usize,
+    found: Option<usize>,
+}
+
+impl Ahead {
+    fn new() -> Ahead {
+        Ahead {
+            from: usize::MAX,
+            found: None,
+        }
+    }
+
+    /// Where `search` first matches in `s[from..]`, as an offset in `s`.
+    fn find(
+        &mut self,
+        s: &str,
+        from: usize,
+        search: impl Fn(&str) -> Option<usize>,
+    ) -> Option<usize> {
+        let known = self.from <= from && self.found.is_none_or(|f| f >= from);
+        if !known {
+            self.from = from;
+            self.found = s.get(from..).and_then(&search).map(|i| from + i);
+        }
+        self.found
+    }
+}
+
 /// The HTML tokenizer both paths share. `markdown`: text is already in the subset's
 /// dialect (kept as is, newlines kept); otherwise text is escaped and whitespace
 /// collapsed as browsers do.
@@ -229,6 +266,9 @@ fn strip_html(html: &str, markdown: bool) -> String {
     let mut lists: Vec<bool> = Vec::new();
     let mut link_open: Option<String> = None;
     let mut rest = html;
+    // ASCII lowercasing keeps every offset, so one copy serves every dropped element.
+    let lower_html = html.to_ascii_lowercase();
+    let mut gt_ahead = Ahead::new();
     let text = |out: &mut String, raw: &str| {
         let decoded = decode_text(raw);
         if markdown {
@@ -273,7 +313,8 @@ fn strip_html(html: &str, markdown: bool) -> String {
             rest = cdata.get(end + 3..).unwrap_or("");
             continue;
         }
-        let Some(gt) = rest.find('>') else {
+        let at = html.len() - rest.len();
+        let Some(gt) = gt_ahead.find(html, at, |r| r.find('>')).map(|g| g - at) else {
             // A lone `<` is text.
             text(&mut out, "&lt;");
             rest = &rest[1..];
@@ -298,7 +339,7 @@ fn strip_html(html: &str, markdown: bool) -> String {
         }
         if DROPPED.contains(&name.as_str()) && !closing {
             let close = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
+            let lower = &lower_html[html.len() - rest.len()..];
             rest = match lower.find(&close) {
                 Some(at) => rest[at..].find('>').map_or("", |e| &rest[at + e + 1..]),
                 None => "",
@@ -403,67 +444,68 @@ pub fn from_markdown(markdown: &str) -> String {
 /// spans to text, non-web link targets dropped.
 fn inline_markdown(line: &str) -> String {
     let mut out = String::new();
-    let mut rest = line;
-    while let Some(c) = rest.chars().next() {
-        if let Some(alt) = rest.strip_prefix("![") {
-            if let Some(close) = alt.find("](") {
-                if let Some(end) = alt[close..].find(')') {
-                    escape_into(&mut out, &alt[..close]);
-                    rest = &alt[close + end + 1..];
-                    continue;
-                }
-            }
-        }
-        if c == '[' {
-            if let Some(close) = rest.find("](") {
-                if let Some(end) = rest[close..].find(')') {
-                    let label = &rest[1..close];
-                    let href = &rest[close + 2..close + end];
-                    match link_target(href) {
-                        Some(target) => {
-                            out.push('[');
-                            out.push_str(label);
-                            out.push_str("](");
-                            out.push_str(&target);
-                            out.push(')');
-                        }
-                        None => escape_into(&mut out, label),
+    let mut at = 0;
+    let (mut link_close, mut paren, mut tick) = (Ahead::new(), Ahead::new(), Ahead::new());
+    while let Some(c) = line[at..].chars().next() {
+        let rest = &line[at..];
+        if c == '!' || c == '[' {
+            // `[label](target)` at `open`, or `![alt](src)` with `open` on its `[`.
+            let open = at + usize::from(c == '!');
+            let found = (c == '[' || rest.starts_with("!["))
+                .then(|| link_close.find(line, open, |r| r.find("](")))
+                .flatten()
+                .and_then(|close| Some((close, paren.find(line, close, |r| r.find(')'))?)));
+            if let Some((close, end)) = found {
+                let label = &line[open + 1..close];
+                let href = &line[close + 2..end];
+                match link_target(href).filter(|_| c == '[') {
+                    Some(target) => {
+                        out.push('[');
+                        out.push_str(label);
+                        out.push_str("](");
+                        out.push_str(&target);
+                        out.push(')');
                     }
-                    rest = &rest[close + end + 1..];
-                    continue;
+                    None => escape_into(&mut out, label),
                 }
+                at = end + 1;
+                continue;
             }
         }
         if c == '`' {
-            if let Some(end) = rest[1..].find('`') {
-                escape_into(&mut out, &rest[1..end + 1]);
-                rest = &rest[end + 2..];
+            if let Some(end) = tick.find(line, at + 1, |r| r.find('`')) {
+                escape_into(&mut out, &line[at + 1..end]);
+                at = end + 1;
                 continue;
             }
         }
         let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
         if lower.starts_with("https://") || lower.starts_with("http://") {
             let end = rest
-                .find(|c: char| c.is_whitespace() || c == '>' || c == '<')
+                .find(|c: char| c.is_whitespace() || c.is_control() || c == '>' || c == '<')
                 .unwrap_or(rest.len());
             let url = rest[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
-            if let Some(target) = link_target(url) {
-                out.push('[');
-                escape_into(&mut out, url);
-                out.push_str("](");
-                out.push_str(&target);
-                out.push(')');
-                rest = &rest[url.len()..];
-                continue;
+            match link_target(url) {
+                Some(target) => {
+                    out.push('[');
+                    escape_into(&mut out, url);
+                    out.push_str("](");
+                    out.push_str(&target);
+                    out.push(')');
+                }
+                // Not an address once decoded: text, read once.
+                None => out.push_str(url),
             }
+            at += url.len().max(1);
+            continue;
         }
-        if let Some(strong) = rest.strip_prefix("__") {
+        if rest.starts_with("__") {
             out.push_str("**");
-            rest = strong;
+            at += 2;
             continue;
         }
         out.push(c);
-        rest = &rest[c.len_utf8()..];
+        at += c.len_utf8();
     }
     out
 }

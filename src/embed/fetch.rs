@@ -242,7 +242,11 @@ async fn convert(body: &str, hints: &Hints) -> Result<String, String> {
             &optional(&hints.name),
             &optional(&hints.time_zone),
         )
-        .map_err(|e| describe(&e))?;
+        .map_err(|e| match e.dyn_ref::<js_sys::Error>() {
+            // The readers' own message already names the format and the place.
+            Some(error) => error.message().into(),
+            None => describe(&e),
+        })?;
     json.as_string()
         .ok_or_else(|| "the schedule readers gave no text".to_owned())
 }

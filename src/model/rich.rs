@@ -65,19 +65,49 @@ pub fn parse(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Where `marker` next occurs in `s` outside backslash escapes.
-fn find_unescaped(s: &str, marker: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in s.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if s[i..].starts_with(marker) {
-            return Some(i);
+/// Where each marker occurs in a text outside backslash escapes, found in one pass so
+/// that a text full of unclosed markers costs no more than a plain one.
+struct Marks {
+    strong: Vec<usize>,
+    emphasis: Vec<usize>,
+    link: Vec<usize>,
+    /// Every `)`, escaped or not: an address ends at the first.
+    paren: Vec<usize>,
+}
+
+impl Marks {
+    fn of(s: &str) -> Marks {
+        let mut marks = Marks {
+            strong: Vec::new(),
+            emphasis: Vec::new(),
+            link: Vec::new(),
+            paren: Vec::new(),
+        };
+        let mut escaped = false;
+        for (i, c) in s.char_indices() {
+            if c == ')' {
+                marks.paren.push(i);
+            }
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '*' {
+                marks.emphasis.push(i);
+                if s[i + 1..].starts_with('*') {
+                    marks.strong.push(i);
+                }
+            } else if c == ']' && s[i + 1..].starts_with('(') {
+                marks.link.push(i);
+            }
         }
+        marks
     }
-    None
+}
+
+/// The first of `at` (sorted) at or after `from`.
+fn first(at: &[usize], from: usize) -> Option<usize> {
+    at.get(at.partition_point(|&p| p < from)).copied()
 }
 
 fn is_web(href: &str) -> bool {
@@ -87,60 +117,62 @@ fn is_web(href: &str) -> bool {
 }
 
 fn inline(s: &str) -> Vec<Inline> {
+    let marks = Marks::of(s);
     let mut out = Vec::new();
     let mut text = String::new();
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let flush = |text: &mut String, out: &mut Vec<Inline>| {
-            if !text.is_empty() {
-                out.push(Inline::Text(std::mem::take(text)));
-            }
-        };
+    let mut at = 0;
+    let flush = |text: &mut String, out: &mut Vec<Inline>| {
+        if !text.is_empty() {
+            out.push(Inline::Text(std::mem::take(text)));
+        }
+    };
+    while let Some(c) = s[at..].chars().next() {
         if c == '\\' {
-            let next = rest[1..].chars().next();
+            let next = s[at + 1..].chars().next();
             text.push(next.unwrap_or('\\'));
-            rest = &rest[1 + next.map_or(0, char::len_utf8)..];
+            at += 1 + next.map_or(0, char::len_utf8);
             continue;
         }
-        let wrapped = |marker: &str| {
-            let inner = rest.strip_prefix(marker)?;
-            let end = find_unescaped(inner, marker).filter(|&e| e > 0)?;
-            Some((&inner[..end], &inner[end + marker.len()..]))
+        // `marker` at `at`, closed by its next occurrence with something between.
+        let wrapped = |marks: &[usize], len: usize| {
+            let inner = at + len;
+            let end = first(marks, inner).filter(|&e| e > inner)?;
+            Some((inner, end, end + len))
         };
-        if let Some((inner, after)) = wrapped("**") {
+        let strong = s[at..].starts_with("**").then(|| wrapped(&marks.strong, 2));
+        let emphasis = (c == '*').then(|| wrapped(&marks.emphasis, 1));
+        if let Some((inner, end, after)) = strong.flatten() {
             flush(&mut text, &mut out);
-            out.push(Inline::Strong(inline(inner)));
-            rest = after;
-        } else if let Some((inner, after)) = wrapped("*") {
+            out.push(Inline::Strong(inline(&s[inner..end])));
+            at = after;
+        } else if let Some((inner, end, after)) = emphasis.flatten() {
             flush(&mut text, &mut out);
-            out.push(Inline::Emphasis(inline(inner)));
-            rest = after;
-        } else if let Some((label, href, after)) = link(rest) {
+            out.push(Inline::Emphasis(inline(&s[inner..end])));
+            at = after;
+        } else if let Some((label, href, after)) = (c == '[').then(|| link(s, at, &marks)).flatten()
+        {
             flush(&mut text, &mut out);
             out.push(Inline::Link {
                 href: href.to_owned(),
                 text: inline(label),
             });
-            rest = after;
+            at = after;
         } else {
             text.push(c);
-            rest = &rest[c.len_utf8()..];
+            at += c.len_utf8();
         }
     }
-    if !text.is_empty() {
-        out.push(Inline::Text(text));
-    }
+    flush(&mut text, &mut out);
     out
 }
 
-/// `[label](https://…)` at the start of `s`: label, address, and what follows.
-fn link(s: &str) -> Option<(&str, &str, &str)> {
-    let inner = s.strip_prefix('[')?;
-    let close = find_unescaped(inner, "](")?;
-    let tail = &inner[close + 2..];
-    let end = tail.find(')')?;
-    let href = &tail[..end];
-    (close > 0 && is_web(href)).then(|| (&inner[..close], href, &tail[end + 1..]))
+/// `[label](https://…)` at `at` in `s`: label, address, and where what follows starts.
+fn link<'a>(s: &'a str, at: usize, marks: &Marks) -> Option<(&'a str, &'a str, usize)> {
+    let close = first(&marks.link, at + 1).filter(|&c| c > at + 1)?;
+    let tail = close + 2;
+    let end = first(&marks.paren, tail)?;
+    let href = &s[tail..end];
+    is_web(href).then(|| (&s[at + 1..close], href, end + 1))
 }
 
 /// The text alone, for search, calendar files and JSON-LD: blocks on their own lines.
@@ -230,5 +262,119 @@ mod tests {
             plain(&parse("a **b** [c](https://d.e)\n\n- f")),
             "a b c\n\nf"
         );
+    }
+}
+
+/// The first version of [`inline`], which searched for each marker's closer afresh
+/// (quadratic on texts full of unclosed markers): the new one must read every text the
+/// same way.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod same_as_before {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Where `marker` next occurs in `s` outside backslash escapes.
+    fn find_unescaped(s: &str, marker: &str) -> Option<usize> {
+        let mut escaped = false;
+        for (i, c) in s.char_indices() {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if s[i..].starts_with(marker) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    fn reference(s: &str) -> Vec<Inline> {
+        let mut out = Vec::new();
+        let mut text = String::new();
+        let mut rest = s;
+        while let Some(c) = rest.chars().next() {
+            let flush = |text: &mut String, out: &mut Vec<Inline>| {
+                if !text.is_empty() {
+                    out.push(Inline::Text(std::mem::take(text)));
+                }
+            };
+            if c == '\\' {
+                let next = rest[1..].chars().next();
+                text.push(next.unwrap_or('\\'));
+                rest = &rest[1 + next.map_or(0, char::len_utf8)..];
+                continue;
+            }
+            let wrapped = |marker: &str| {
+                let inner = rest.strip_prefix(marker)?;
+                let end = find_unescaped(inner, marker).filter(|&e| e > 0)?;
+                Some((&inner[..end], &inner[end + marker.len()..]))
+            };
+            if let Some((inner, after)) = wrapped("**") {
+                flush(&mut text, &mut out);
+                out.push(Inline::Strong(reference(inner)));
+                rest = after;
+            } else if let Some((inner, after)) = wrapped("*") {
+                flush(&mut text, &mut out);
+                out.push(Inline::Emphasis(reference(inner)));
+                rest = after;
+            } else if let Some((label, href, after)) = reference_link(rest) {
+                flush(&mut text, &mut out);
+                out.push(Inline::Link {
+                    href: href.to_owned(),
+                    text: reference(label),
+                });
+                rest = after;
+            } else {
+                text.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        if !text.is_empty() {
+            out.push(Inline::Text(text));
+        }
+        out
+    }
+
+    /// `[label](https://…)` at the start of `s`: label, address, and what follows.
+    fn reference_link(s: &str) -> Option<(&str, &str, &str)> {
+        let inner = s.strip_prefix('[')?;
+        let close = find_unescaped(inner, "](")?;
+        let tail = &inner[close + 2..];
+        let end = tail.find(')')?;
+        let href = &tail[..end];
+        (close > 0 && is_web(href)).then(|| (&inner[..close], href, &tail[end + 1..]))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn reads_like_the_first_version(s in r"[*\\\[\]() ah:/.ps\n]{0,40}") {
+            prop_assert_eq!(inline(&s), reference(&s));
+        }
+
+        #[test]
+        fn reads_links_like_the_first_version(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("[".to_owned()), Just("](".to_owned()), Just(")".to_owned()),
+                    Just("https://a.b".to_owned()), Just("*".to_owned()), Just("**".to_owned()),
+                    Just("\\".to_owned()), Just("x".to_owned()), Just(" ".to_owned()),
+                ],
+                0..24,
+            )
+        ) {
+            let s = parts.concat();
+            prop_assert_eq!(inline(&s), reference(&s));
+        }
+    }
+
+    #[test]
+    fn unclosed_markers_are_read_in_one_pass() {
+        // 400,000 characters of openers with no closer: text, and as before.
+        for unit in ["[", "[a", "[a](", "[a](javascript:", "[a](https://x.y"] {
+            let s = unit.repeat(400_000 / unit.len());
+            let nodes = inline(&s);
+            assert_eq!(nodes, vec![Inline::Text(s.clone())], "{unit}");
+        }
     }
 }
