@@ -11,12 +11,14 @@ step() { printf '\n==> %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (native and wasm32) -D warnings"
-cargo clippy --all-targets --quiet -- -D warnings
+# `serde-reference`: serde's derive as the reference the widget's JSON readers are compared with.
+cargo clippy --all-targets --features forum-widget/serde-reference --quiet -- -D warnings
+cargo clippy -p forum-widget --lib --quiet -- -D warnings
 cargo clippy -p forum-widget --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy -p schedule-readers --lib --features wasm --target wasm32-unknown-unknown --quiet -- -D warnings
 
 step "native tests (model, validation, status, strings, schedule readers against ../shared/realdata)"
-cargo test --quiet
+cargo test --quiet --features forum-widget/serde-reference
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test -p forum-widget --target wasm32-unknown-unknown --test web

@@ -64,11 +64,14 @@ fn guard_line_starts(text: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        if line.starts_with("- ") || (digits > 0 && line[digits..].starts_with(". ")) {
+        // Lines are trimmed later (`tidy`), so what counts is the start after spaces.
+        let text = line.trim_start();
+        out.push_str(&line[..line.len() - text.len()]);
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if text.starts_with("- ") || (digits > 0 && text[digits..].starts_with(". ")) {
             out.push('\\');
         }
-        out.push_str(line);
+        out.push_str(text);
     }
     out
 }
@@ -543,6 +546,8 @@ mod tests {
 
     #[test]
     fn plain_text_is_escaped_so_it_stays_text() {
+        // Found by the rich_text fuzz target: a dash after spaces began a list once trimmed.
+        assert_eq!(from_plain("   -   `\n 2. x"), "\\-   `\n\\2. x");
         assert_eq!(
             from_plain("a*b*\r\n- not a list\n[x](https://y)"),
             "a\\*b\\*\n\\- not a list\n\\[x\\](https://y)"

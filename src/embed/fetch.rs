@@ -1,6 +1,7 @@
 //! Loading an event from a `data-src` URL, with limits and errors a partner can act on.
 
 use crate::i18n::{fill, Strings};
+use crate::json;
 use crate::model::parse::MAX_FILE_BYTES;
 use crate::model::{parse_event, Event, EventError};
 use gloo::timers::callback::Timeout;
@@ -204,17 +205,17 @@ fn in_another_format(body: &str) -> bool {
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
     /// The top-level keys of frab JSON, pretalx widget data and Sessionize.
-    #[derive(serde::Deserialize)]
     struct Top {
-        schedule: Option<serde::de::IgnoredAny>,
-        talks: Option<serde::de::IgnoredAny>,
-        sessions: Option<serde::de::IgnoredAny>,
+        schedule: Option<json::Skipped>,
+        talks: Option<json::Skipped>,
+        sessions: Option<json::Skipped>,
     }
+    crate::json_struct!(Top, "struct Top", { schedule, talks, sessions });
     let other_json =
         |top: Top| top.schedule.is_some() || top.talks.is_some() || top.sessions.is_some();
     starts("<")
         || starts("BEGIN:VCALENDAR")
-        || (starts("{") && crate::json::from_str::<Top>(text).is_ok_and(other_json))
+        || (starts("{") && json::read::<Top>(text).is_ok_and(other_json))
 }
 
 /// The file converted to the widget's own format by the schedule readers' module.

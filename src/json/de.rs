@@ -1,8 +1,8 @@
 //! serde's `Deserializer` over the reader: values, sequences, maps and enums.
 
 use super::error::Error;
-use super::reader::Reader;
-use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use super::reader::{Number, Reader};
+use serde::de::{self, DeserializeSeed, Expected, IntoDeserializer, Visitor};
 use std::borrow::Cow;
 
 /// Deserializer methods that read a number the way `deserialize_u64` does.
@@ -327,5 +327,42 @@ impl<'de> de::VariantAccess<'de> for Variant<'_, 'de> {
     ) -> Result<V::Value, Error> {
         let name = &self.name;
         de::Deserializer::deserialize_map(&mut *self.reader, visitor).map_err(|e| e.in_member(name))
+    }
+}
+
+/// The parts of reading that only serde's visitors need.
+impl<'de> Reader<'de> {
+    /// Opens the array (`[`) or object (`{`) that must come next.
+    pub(super) fn entries(
+        &mut self,
+        open: u8,
+        expected: &dyn Expected,
+    ) -> Result<Entries<'_, 'de>, Error> {
+        if self.peek() != Some(open) {
+            return Err(self.mismatch(expected));
+        }
+        self.enter()?;
+        Ok(Entries {
+            reader: self,
+            close: if open == b'[' { b']' } else { b'}' },
+            count: 0,
+            done: false,
+            key: Cow::Borrowed(""),
+        })
+    }
+
+    pub(super) fn visit_number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        match self.number()? {
+            Number::Unsigned(n) => visitor.visit_u64(n),
+            Number::Signed(n) => visitor.visit_i64(n),
+            float => Err(float.mismatch(&visitor)),
+        }
+    }
+
+    pub(super) fn visit_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        match self.string()? {
+            Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
+            Cow::Owned(text) => visitor.visit_string(text),
+        }
     }
 }

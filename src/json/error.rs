@@ -38,7 +38,7 @@ impl Error {
     }
 
     /// The same error seen from one level further out, from the member `key`.
-    pub(super) fn in_member(mut self, key: &str) -> Error {
+    pub fn in_member(mut self, key: &str) -> Error {
         if self.syntax_at.is_none() {
             self.path.push(Segment::Key(key.to_owned()));
         }

@@ -16,23 +16,31 @@
 //! `people[2].name` (`.` for the whole file); a missing field is reported at the
 //! field's own path with the problem `missing`. Syntax errors name the line and column.
 //!
-//! `error` holds the error type and its paths, `reader` the lexer over the text, `de`
-//! the serde `Deserializer` on top of it, and `writer` the small writer used for
-//! JSON-LD.
+//! `error` holds the error type and its paths, `reader` the lexer over the text, `read`
+//! the readers of the event's types on top of it, `de` a serde `Deserializer` on the same
+//! lexer (feature `serde-reference`, for the tests), and `writer` the small writer used
+//! for JSON-LD.
 
+#[cfg(feature = "serde-reference")]
 mod de;
 mod error;
+mod read;
 mod reader;
 pub mod writer;
 
 pub use error::Error;
-use reader::Reader;
+pub use read::{check, field, read, FromJson, Skipped};
+pub use reader::Reader;
+#[cfg(feature = "serde-reference")]
 use serde::de::Deserialize;
 
 /// Deepest nesting of arrays and objects read into values (as deep as serde_json reads).
 pub const MAX_DEPTH: usize = 127;
 
-/// Reads `json` as one `T`; nothing but whitespace may follow the value.
+/// Reads `json` as one serde `T`; nothing but whitespace may follow the value. Only for
+/// the tests' comparison with serde_json (feature `serde-reference`): the widget reads
+/// with [`read`].
+#[cfg(feature = "serde-reference")]
 pub fn from_str<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, Error> {
     let mut reader = Reader {
         json,

@@ -1,9 +1,8 @@
 //! The lexer: bytes of the text into literals, numbers, strings and structure.
 
-use super::de::Entries;
 use super::error::Error;
 use super::MAX_DEPTH;
-use serde::de::{self, Expected, Unexpected, Visitor};
+use serde::de::{self, Expected, Unexpected};
 use std::borrow::Cow;
 
 /// A number as written: an integer that fits 64 bits, or the text of a floating-point
@@ -27,7 +26,8 @@ impl Number<'_> {
     }
 }
 
-pub(super) struct Reader<'de> {
+/// The lexer's position in a text; [`super::FromJson`] types read from it.
+pub struct Reader<'de> {
     pub(super) json: &'de str,
     /// Byte offset of the next byte to read.
     pub(super) at: usize,
@@ -58,7 +58,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Skips whitespace and returns the next byte without consuming it.
-    pub(super) fn peek(&mut self) -> Option<u8> {
+    pub fn peek(&mut self) -> Option<u8> {
         while let Some(b) = self.byte() {
             if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
                 return Some(b);
@@ -259,7 +259,7 @@ impl<'de> Reader<'de> {
 
     /// Skips one value of any shape, checking its syntax, with a heap stack of open
     /// brackets instead of recursion, so that nesting depth costs no stack.
-    pub(super) fn skip(&mut self) -> Result<(), Error> {
+    pub fn skip(&mut self) -> Result<(), Error> {
         let mut open: Vec<u8> = Vec::new();
         loop {
             match self.peek() {
@@ -317,25 +317,6 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// Opens the array (`[`) or object (`{`) that must come next.
-    pub(super) fn entries(
-        &mut self,
-        open: u8,
-        expected: &dyn Expected,
-    ) -> Result<Entries<'_, 'de>, Error> {
-        if self.peek() != Some(open) {
-            return Err(self.mismatch(expected));
-        }
-        self.enter()?;
-        Ok(Entries {
-            reader: self,
-            close: if open == b'[' { b']' } else { b'}' },
-            count: 0,
-            done: false,
-            key: Cow::Borrowed(""),
-        })
-    }
-
     /// In an enum written as an object (next), reads the variant's name and colon.
     pub(super) fn variant_name(&mut self, expected: &dyn Expected) -> Result<Cow<'de, str>, Error> {
         self.enter()?;
@@ -387,21 +368,6 @@ impl<'de> Reader<'de> {
         match found {
             Ok(found) => de::Error::invalid_type(found, expected),
             Err(e) => e,
-        }
-    }
-
-    pub(super) fn visit_number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
-        match self.number()? {
-            Number::Unsigned(n) => visitor.visit_u64(n),
-            Number::Signed(n) => visitor.visit_i64(n),
-            float => Err(float.mismatch(&visitor)),
-        }
-    }
-
-    pub(super) fn visit_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
-        match self.string()? {
-            Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
-            Cow::Owned(text) => visitor.visit_string(text),
         }
     }
 }

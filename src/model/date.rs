@@ -3,7 +3,10 @@
 //! They carry no time zone of their own: the event's IANA zone gives them meaning,
 //! and the browser's `Intl` does all zone arithmetic, so no zone database ships here.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use crate::json::{Error, FromJson, Reader};
+use serde::{de, Serialize, Serializer};
+#[cfg(feature = "serde-reference")]
+use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 /// A day of the proleptic Gregorian calendar, written `YYYY-MM-DD`.
@@ -229,6 +232,16 @@ macro_rules! string_serde {
             }
         }
 
+        impl<'de> FromJson<'de> for $ty {
+            fn read(r: &mut Reader<'de>) -> Result<Self, Error> {
+                let s = r.text("a string")?;
+                <$ty>::parse(&s).ok_or_else(|| {
+                    de::Error::custom(format_args!("`{}` is not a valid {}", s, $expected))
+                })
+            }
+        }
+
+        #[cfg(feature = "serde-reference")]
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = String::deserialize(d)?;

@@ -2,12 +2,15 @@
 
 use super::date::{Clock, Date};
 use super::text::LocalizedText;
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde-reference")]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// The newest format version this build reads; version 1 files are read too.
 pub const FORMAT_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Event {
     pub version: u32,
     /// Stable identifier, used for element ids and (later) calendar UIDs.
@@ -56,7 +59,8 @@ pub struct Event {
     pub sources: Vec<Source>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Venue {
     pub name: LocalizedText,
     #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
@@ -68,7 +72,8 @@ pub struct Venue {
     pub country: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationRole {
     Host,
@@ -77,14 +82,16 @@ pub enum OrganisationRole {
     Partner,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Organisation {
     pub name: LocalizedText,
     pub role: OrganisationRole,
 }
 
 /// A published number about the event, e.g. "nearly 400 | participants".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Figure {
     pub value: LocalizedText,
     pub label: LocalizedText,
@@ -96,7 +103,8 @@ pub struct Figure {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Attendance {
     InPerson,
@@ -104,7 +112,8 @@ pub enum Attendance {
 }
 
 /// What a person did at the event; absent when the data does not say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// Gave a speech, in person or by video.
@@ -114,14 +123,16 @@ pub enum Part {
 }
 
 /// A name written in another script, e.g. Cyrillic or Chinese characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct ScriptName {
     pub text: String,
     /// BCP 47 tag of the text, e.g. `sr-Cyrl`, `zh`, `ka`.
     pub lang: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Person {
     pub id: String,
     /// The name in Latin script.
@@ -159,7 +170,8 @@ pub struct Person {
 }
 
 /// A theme the programme is grouped by, with its colour (never the only cue).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Track {
     /// What items name in their `track`.
     pub id: String,
@@ -169,7 +181,8 @@ pub struct Track {
     pub color: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// The item's or person's own page.
@@ -179,7 +192,8 @@ pub enum LinkKind {
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Link {
     /// An `http:` or `https:` address.
     pub url: String,
@@ -189,13 +203,15 @@ pub struct Link {
     pub kind: LinkKind,
 }
 
+#[cfg(feature = "serde-reference")]
 impl LinkKind {
     fn other() -> LinkKind {
         LinkKind::Other
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgramKind {
     Ceremony,
@@ -209,7 +225,8 @@ pub enum ProgramKind {
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct ProgramItem {
     pub id: String,
     pub title: LocalizedText,
@@ -243,7 +260,8 @@ pub struct ProgramItem {
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Source {
     pub id: String,
     /// Absent for sources known only by publisher, title and date.
@@ -341,3 +359,39 @@ fn group_by_part(people: Vec<&Person>) -> Vec<(Option<Part>, Vec<&Person>)> {
         .filter(|(_, group)| !group.is_empty())
         .collect()
 }
+
+// The readers of the types above, field for field as serde's derive reads them (the
+// derive itself is used only by the tests, as the reference: feature `serde-reference`).
+crate::json_struct!(Event, "struct Event", {
+    version, id, name = Default::default(), full_name = Default::default(), edition = Default::default(), summary = Default::default(), theme = Default::default(), start_date,
+    end_date, time_zone = Default::default(), utc_offset, venue = Default::default(), url, tracks = Default::default(), organisations = Default::default(),
+    figures = Default::default(), notes = Default::default(), people = Default::default(), program = Default::default(), sources = Default::default(),
+});
+crate::json_struct!(Venue, "struct Venue", { name, city = Default::default(), region = Default::default(), country });
+crate::json_struct!(Organisation, "struct Organisation", { name, role });
+crate::json_struct!(Figure, "struct Figure", { value, label, pattern = Default::default(), source });
+crate::json_struct!(ScriptName, "struct ScriptName", { text, lang });
+crate::json_struct!(Person, "struct Person", {
+    id, name, native_name, local_names = Default::default(), role = Default::default(), organisation = Default::default(), country, attendance,
+    part, participation = Default::default(), bio = Default::default(), avatar, links = Default::default(),
+});
+crate::json_struct!(Track, "struct Track", { id, name, color });
+crate::json_struct!(Link, "struct Link", { url, title, kind = LinkKind::Other });
+crate::json_struct!(ProgramItem, "struct ProgramItem", {
+    id, title, kind, item_type as "type", date, start, end, location = Default::default(), track, language,
+    description = Default::default(), people = Default::default(), links = Default::default(),
+});
+crate::json_struct!(Source, "struct Source", { id, url, publisher, title = Default::default(), date, lang });
+crate::json_enum!(OrganisationRole, "enum OrganisationRole", {
+    "host" => Host, "supporter" => Supporter, "organiser" => Organiser, "partner" => Partner,
+});
+crate::json_enum!(Attendance, "enum Attendance", { "in_person" => InPerson, "video" => Video });
+crate::json_enum!(Part, "enum Part", { "speaker" => Speaker, "attendee" => Attendee });
+crate::json_enum!(LinkKind, "enum LinkKind", {
+    "page" => Page, "slides" => Slides, "recording" => Recording, "other" => Other,
+});
+crate::json_enum!(ProgramKind, "enum ProgramKind", {
+    "ceremony" => Ceremony, "keynote" => Keynote, "talk" => Talk, "panel" => Panel,
+    "workshop" => Workshop, "exhibition" => Exhibition, "meeting" => Meeting,
+    "break" => Break, "other" => Other,
+});

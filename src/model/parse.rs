@@ -4,8 +4,6 @@ use super::date::Clock;
 use super::event::{Event, Link, FORMAT_VERSION};
 use super::text::{is_language_tag, LocalizedText};
 use crate::json;
-use serde::de::IgnoredAny;
-use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -52,7 +50,7 @@ pub fn parse_event(json: &str) -> Result<Event, EventError> {
             ),
         ));
     }
-    let mut event: Event = match json::from_str(json) {
+    let mut event: Event = match json::read(json) {
         Ok(event) => event,
         Err(first) => return Err(refusal(json, first)),
     };
@@ -85,10 +83,11 @@ fn unsupported(version: u64) -> EventError {
 
 /// Only the version, read when a file is refused: a file of another version gets that
 /// error rather than a confusing one about some field that changed.
-#[derive(Deserialize)]
 struct Header {
     version: Option<u64>,
 }
+
+crate::json_struct!(Header, "struct Header", { version });
 
 /// The error to report for a file whose reading as an [`Event`] failed with `first`.
 /// Broken JSON anywhere in the file comes first, then a file that is not one object,
@@ -97,10 +96,10 @@ fn refusal(json: &str, first: json::Error) -> EventError {
     if first.is_syntax() {
         return first.into();
     }
-    if let Err(broken) = json::from_str::<IgnoredAny>(json) {
+    if let Err(broken) = json::check(json) {
         return broken.into();
     }
-    match json::from_str::<Header>(json) {
+    match json::read::<Header>(json) {
         Err(e) if e.path() == "version" => err("version", "must be a number: 1 or 2"),
         Err(_)
             if !json

@@ -1,8 +1,11 @@
 //! Text given in several languages, and the choice of which one to show.
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use crate::json::{Error, FromJson, Reader};
+#[cfg(feature = "serde-reference")]
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::Serialize;
 use std::collections::BTreeMap;
+#[cfg(feature = "serde-reference")]
 use std::fmt;
 
 /// A map from BCP 47 language tag (`en`, `zh`, `sr-Latn`, …) to text. In a file, a
@@ -14,6 +17,24 @@ pub struct LocalizedText(pub BTreeMap<String, String>);
 /// BCP 47's "undetermined": the language of a text the data does not name.
 pub const UNSTATED: &str = "und";
 
+impl<'de> FromJson<'de> for LocalizedText {
+    fn read(r: &mut Reader<'de>) -> Result<Self, Error> {
+        const EXPECTED: &str = "a text, or a map from language tag to text";
+        if r.peek() == Some(b'"') {
+            let text = r.text(EXPECTED)?.into_owned();
+            return Ok(LocalizedText(BTreeMap::from([(UNSTATED.to_owned(), text)])));
+        }
+        let mut texts = BTreeMap::new();
+        r.object(EXPECTED, &mut |r, tag| {
+            let text = String::read(r).map_err(|e| e.in_member(tag))?;
+            texts.insert(tag.to_owned(), text);
+            Ok(())
+        })?;
+        Ok(LocalizedText(texts))
+    }
+}
+
+#[cfg(feature = "serde-reference")]
 impl<'de> Deserialize<'de> for LocalizedText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct TextVisitor;
