@@ -204,18 +204,22 @@ fn in_another_format(body: &str) -> bool {
         text.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
-    /// The top-level keys of frab JSON, pretalx widget data and Sessionize.
-    struct Top {
-        schedule: Option<json::Skipped>,
-        talks: Option<json::Skipped>,
-        sessions: Option<json::Skipped>,
+    /// Whether the object has a top-level key of frab JSON, pretalx widget data or
+    /// Sessionize, with a value other than `null`.
+    struct Other(bool);
+    impl<'de> json::FromJson<'de> for Other {
+        fn read(r: &mut json::Reader<'de>) -> Result<Self, json::Error> {
+            let mut other = false;
+            r.object("an object", &mut |r, key| {
+                other |= matches!(key, "schedule" | "talks" | "sessions") && r.peek() != Some(b'n');
+                r.skip()
+            })?;
+            Ok(Other(other))
+        }
     }
-    crate::json_struct!(Top, "struct Top", { schedule, talks, sessions });
-    let other_json =
-        |top: Top| top.schedule.is_some() || top.talks.is_some() || top.sessions.is_some();
     starts("<")
         || starts("BEGIN:VCALENDAR")
-        || (starts("{") && json::read::<Top>(text).is_ok_and(other_json))
+        || (starts("{") && json::read::<Other>(text).is_ok_and(|o| o.0))
 }
 
 /// The file converted to the widget's own format by the schedule readers' module.
