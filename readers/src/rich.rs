@@ -49,12 +49,14 @@ const BLOCKS: [&str; 22] = [
 
 /// Escapes what the subset would read as markup.
 fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '[' | ']') {
-            out.push('\\');
-        }
-        out.push(c);
+    let mut rest = text;
+    while let Some(at) = rest.find(['\\', '*', '[', ']']) {
+        out.push_str(&rest[..at]);
+        out.push('\\');
+        out.push_str(&rest[at..at + 1]);
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
 }
 
 /// Keeps a line from starting a list: `\- `, `\1. `.
@@ -261,6 +263,27 @@ impl Ahead {
     }
 }
 
+/// Whitespace runs (other than no-break spaces) as one space, as browsers show HTML
+/// text; a leading one only where `before` does not already end a word.
+fn collapse(text: &str, before: &str) -> String {
+    let is_space = |c: char| c.is_whitespace() && c != '\u{a0}';
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(is_space).filter(|w| !w.is_empty()).enumerate() {
+        let lead = i == 0
+            && text.starts_with(is_space)
+            && !before.is_empty()
+            && !before.ends_with(['\n', ' ']);
+        if i > 0 || lead {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(is_space) {
+        out.push(' ');
+    }
+    out
+}
+
 /// The HTML tokenizer both paths share. `markdown`: text is already in the subset's
 /// dialect (kept as is, newlines kept); otherwise text is escaped and whitespace
 /// collapsed as browsers do.
@@ -277,30 +300,7 @@ fn strip_html(html: &str, markdown: bool) -> String {
         if markdown {
             out.push_str(&decoded);
         } else {
-            let mut collapsed = String::with_capacity(decoded.len());
-            let mut space = false;
-            for c in decoded.chars() {
-                if c.is_whitespace() && c != '\u{a0}' {
-                    space = true;
-                } else {
-                    if space && !collapsed.is_empty() {
-                        collapsed.push(' ');
-                    }
-                    if space
-                        && collapsed.is_empty()
-                        && !out.ends_with(['\n', ' '])
-                        && !out.is_empty()
-                    {
-                        collapsed.push(' ');
-                    }
-                    space = false;
-                    collapsed.push(c);
-                }
-            }
-            if space {
-                collapsed.push(' ');
-            }
-            escape_into(out, &collapsed);
+            escape_into(out, &collapse(&decoded, out));
         }
     };
     while let Some(lt) = rest.find('<') {
@@ -516,6 +516,51 @@ fn inline_markdown(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first, character-at-a-time versions of [`collapse`] and [`escape_into`].
+    fn collapse_reference(decoded: &str, out: &str) -> String {
+        let mut collapsed = String::new();
+        let mut space = false;
+        for c in decoded.chars() {
+            if c.is_whitespace() && c != '\u{a0}' {
+                space = true;
+            } else {
+                if space && !collapsed.is_empty() {
+                    collapsed.push(' ');
+                }
+                if space && collapsed.is_empty() && !out.ends_with(['\n', ' ']) && !out.is_empty() {
+                    collapsed.push(' ');
+                }
+                space = false;
+                collapsed.push(c);
+            }
+        }
+        if space {
+            collapsed.push(' ');
+        }
+        collapsed
+    }
+
+    fn escape_reference(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            if matches!(c, '\\' | '*' | '[' | ']') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn collapse_and_escape_as_before(text in "[ \t\n\u{a0}\u{3000}a漢*\\[\\]\\\\]{0,24}", before in "(|a|a |a\n)") {
+            proptest::prop_assert_eq!(collapse(&text, &before), collapse_reference(&text, &before));
+            let mut escaped = String::new();
+            escape_into(&mut escaped, &text);
+            proptest::prop_assert_eq!(escaped, escape_reference(&text));
+        }
+    }
 
     #[test]
     fn html_keeps_structure_and_drops_the_dangerous() {
