@@ -42,15 +42,5 @@ pub const MAX_DEPTH: usize = 127;
 /// with [`read`].
 #[cfg(feature = "serde-reference")]
 pub fn from_str<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, Error> {
-    let mut reader = Reader {
-        json,
-        at: 0,
-        depth: 0,
-    };
-    T::deserialize(&mut reader)
-        .and_then(|value| match reader.peek() {
-            None => Ok(value),
-            Some(_) => Err(reader.syntax("trailing characters")),
-        })
-        .map_err(|e| e.placed(json))
+    Reader::whole(json, |r| T::deserialize(r))
 }

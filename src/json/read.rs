@@ -23,17 +23,7 @@ pub trait FromJson<'de>: Sized {
 
 /// Reads `json` as one `T`; nothing but whitespace may follow the value.
 pub fn read<'de, T: FromJson<'de>>(json: &'de str) -> Result<T, Error> {
-    let mut r = Reader {
-        json,
-        at: 0,
-        depth: 0,
-    };
-    T::read(&mut r)
-        .and_then(|value| match r.peek() {
-            None => Ok(value),
-            Some(_) => Err(r.syntax("trailing characters")),
-        })
-        .map_err(|e| e.placed(json))
+    Reader::whole(json, T::read)
 }
 
 /// Checks that `json` is one JSON value, reading nothing into memory.

@@ -36,6 +36,24 @@ pub struct Reader<'de> {
 }
 
 impl<'de> Reader<'de> {
+    /// Reads `json` with `read`; nothing but whitespace may follow the value.
+    pub(super) fn whole<T>(
+        json: &'de str,
+        read: impl FnOnce(&mut Reader<'de>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let mut r = Reader {
+            json,
+            at: 0,
+            depth: 0,
+        };
+        read(&mut r)
+            .and_then(|value| match r.peek() {
+                None => Ok(value),
+                Some(_) => Err(r.syntax("trailing characters")),
+            })
+            .map_err(|e| e.placed(json))
+    }
+
     pub(super) fn byte(&self) -> Option<u8> {
         self.json.as_bytes().get(self.at).copied()
     }
