@@ -212,27 +212,13 @@ impl Entries<'_, '_> {
         if self.done {
             return Ok(false);
         }
-        let reader = &mut *self.reader;
-        match reader.peek() {
-            Some(b) if b == self.close => {
-                reader.at += 1;
-                reader.depth -= 1;
-                self.done = true;
-                return Ok(false);
-            }
-            Some(b',') if self.count > 0 => reader.after_comma()?,
-            _ if self.count > 0 => {
-                return Err(reader.syntax(if self.close == b']' {
-                    "expected `,` or `]`"
-                } else {
-                    "expected `,` or `}`"
-                }))
-            }
-            _ => {}
+        if !self.reader.next_entry(self.close, self.count > 0)? {
+            self.done = true;
+            return Ok(false);
         }
         self.count += 1;
         if self.close == b'}' {
-            self.key = reader.key()?;
+            self.key = self.reader.key()?;
         }
         Ok(true)
     }
@@ -338,10 +324,7 @@ impl<'de> Reader<'de> {
         open: u8,
         expected: &dyn Expected,
     ) -> Result<Entries<'_, 'de>, Error> {
-        if self.peek() != Some(open) {
-            return Err(self.mismatch(expected));
-        }
-        self.enter()?;
+        self.open(open, expected)?;
         Ok(Entries {
             reader: self,
             close: if open == b'[' { b']' } else { b'}' },

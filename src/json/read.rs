@@ -7,7 +7,7 @@
 
 use super::error::Error;
 use super::reader::{Number, Reader};
-use serde::de::{Error as _, Unexpected};
+use serde::de::{Error as _, Expected, Unexpected};
 use std::borrow::Cow;
 
 /// A type read from JSON text.
@@ -48,9 +48,10 @@ impl<'de> Reader<'de> {
         expected: &str,
         member: &mut dyn FnMut(&mut Self, &str) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        self.open(b'{', expected)?;
-        let mut first = true;
-        while self.next_entry(b'}', &mut first)? {
+        self.open(b'{', &expected)?;
+        let mut started = false;
+        while self.next_entry(b'}', started)? {
+            started = true;
             let key = self.key()?;
             member(self, &key)?;
         }
@@ -63,33 +64,35 @@ impl<'de> Reader<'de> {
         expected: &str,
         element: &mut dyn FnMut(&mut Self, usize) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        self.open(b'[', expected)?;
-        let mut first = true;
+        self.open(b'[', &expected)?;
         let mut index = 0;
-        while self.next_entry(b']', &mut first)? {
+        while self.next_entry(b']', index > 0)? {
             element(self, index).map_err(|e| e.in_element(index))?;
             index += 1;
         }
         Ok(())
     }
 
-    fn open(&mut self, bracket: u8, expected: &str) -> Result<(), Error> {
+    /// Opens the array or object whose `bracket` must come next, else the error names
+    /// `expected`.
+    pub(super) fn open(&mut self, bracket: u8, expected: &dyn Expected) -> Result<(), Error> {
         if self.peek() != Some(bracket) {
-            return Err(self.mismatch(&expected));
+            return Err(self.mismatch(expected));
         }
         self.enter()
     }
 
-    /// Moves past the `,` before the next entry; false (past the bracket) at the end.
-    fn next_entry(&mut self, close: u8, first: &mut bool) -> Result<bool, Error> {
+    /// Moves past the `,` before the next entry (none before the first, once `started`
+    /// is false); false, past the `close` bracket, at the end.
+    pub(super) fn next_entry(&mut self, close: u8, started: bool) -> Result<bool, Error> {
         match self.peek() {
             Some(b) if b == close => {
                 self.at += 1;
                 self.depth -= 1;
                 return Ok(false);
             }
-            Some(b',') if !*first => self.after_comma()?,
-            _ if !*first => {
+            Some(b',') if started => self.after_comma()?,
+            _ if started => {
                 return Err(self.syntax(if close == b']' {
                     "expected `,` or `]`"
                 } else {
@@ -98,7 +101,6 @@ impl<'de> Reader<'de> {
             }
             _ => {}
         }
-        *first = false;
         Ok(true)
     }
 
