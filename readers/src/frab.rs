@@ -137,8 +137,8 @@ pub fn nonblank(s: Option<&str>) -> Option<&str> {
 
 /// `s` cut to [`MAX_TEXT`] characters, with a warning when it was longer.
 fn cap(s: &str, path: &str, warnings: &mut Vec<Warning>) -> String {
-    match s.char_indices().nth(MAX_TEXT) {
-        Some((at, _)) => {
+    match rich::char_limit(s, MAX_TEXT) {
+        Some(at) => {
             warnings.push(Warning {
                 path: path.to_owned(),
                 problem: format!(
@@ -153,12 +153,23 @@ fn cap(s: &str, path: &str, warnings: &mut Vec<Warning>) -> String {
 
 /// Does an abstract look like HTML (markup or entities) rather than Markdown/plain text?
 fn looks_like_html(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    const MARKS: [&str; 22] = [
+    const MARKS: [&str; 23] = [
         "<p>", "<p ", "</p>", "<br", "<a ", "</a>", "<ul", "<ol", "<li", "<div", "<span", "<em>",
-        "<strong>", "<b>", "<i>", "<h1", "<h2", "<h3", "&lt;", "&amp;", "&quot;", "&#",
+        "<strong>", "<b>", "<i>", "<h1", "<h2", "<h3", "&lt;", "&amp;", "&quot;", "&#", "&gt;",
     ];
-    MARKS.iter().any(|m| lower.contains(m)) || lower.contains("&gt;")
+    // Every mark starts with `<` or `&`: only those places are compared, ignoring ASCII case.
+    let mut from = 0;
+    while let Some(found) = s[from..].find(['<', '&']) {
+        let tail = &s.as_bytes()[from + found..];
+        if MARKS.iter().any(|m| {
+            tail.get(..m.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(m.as_bytes()))
+        }) {
+            return true;
+        }
+        from += found + 1;
+    }
+    false
 }
 
 /// A colour as `#rrggbb` (lower case), from `#rgb` or `#rrggbb`.

@@ -816,11 +816,8 @@ fn parse_when(
 
 /// `text` cut to [`MAX_TEXT_CHARS`], with a warning when it was longer.
 fn limit(text: String, line: usize, what: &str, notes: &mut Notes) -> String {
-    if text.len() <= MAX_TEXT_CHARS {
-        return text;
-    }
-    match text.char_indices().nth(MAX_TEXT_CHARS) {
-        Some((cut, _)) => {
+    match crate::rich::char_limit(&text, MAX_TEXT_CHARS) {
+        Some(cut) => {
             notes.at(
                 Problem::TooLong,
                 line,

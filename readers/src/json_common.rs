@@ -44,8 +44,8 @@ pub fn localized(v: Option<&Value>) -> Option<Text> {
 
 /// Cuts a text over the limit, with a warning.
 pub fn capped(s: String, path: &str, warnings: &mut Vec<Warning>) -> String {
-    match s.char_indices().nth(MAX_TEXT) {
-        Some((cut, _)) => {
+    match crate::rich::char_limit(&s, MAX_TEXT) {
+        Some(cut) => {
             warnings.push(Warning {
                 path: path.to_owned(),
                 problem: format!("longer than {MAX_TEXT} characters; cut"),

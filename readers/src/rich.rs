@@ -47,10 +47,22 @@ const BLOCKS: [&str; 22] = [
     "address",
 ];
 
+/// Where `s` passes `max` characters (a byte offset), or `None` when it has at most `max`.
+/// A text of at most `max` bytes is not counted.
+pub fn char_limit(s: &str, max: usize) -> Option<usize> {
+    if s.len() <= max {
+        return None;
+    }
+    s.char_indices().nth(max).map(|(at, _)| at)
+}
+
 /// Escapes what the subset would read as markup.
 fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(at) = rest.find(['\\', '*', '[', ']']) {
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'\\' | b'*' | b'[' | b']'))
+    {
         out.push_str(&rest[..at]);
         out.push('\\');
         out.push_str(&rest[at..at + 1]);
@@ -93,8 +105,8 @@ fn tidy(text: &str) -> String {
         blank = false;
         out.push_str(line);
     }
-    match out.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => out[..cut].to_owned(),
+    match char_limit(&out, MAX_CHARS) {
+        Some(cut) => out[..cut].to_owned(),
         None => out,
     }
 }
@@ -189,9 +201,17 @@ pub fn decode_entities(text: &str) -> String {
 /// Decodes once, and once more for text escaped twice (`&amp;#39;` in old Pentabarf).
 fn decode_text(text: &str) -> String {
     let once = decode_entities(text);
-    let twice_escaped = ["&#", "&quot;", "&amp;", "&lt;", "&gt;", "&apos;"]
+    let twice_escaped = text.contains("&amp;")
+        && [
+            "&amp;#",
+            "&amp;quot;",
+            "&amp;amp;",
+            "&amp;lt;",
+            "&amp;gt;",
+            "&amp;apos;",
+        ]
         .iter()
-        .any(|e| text.contains(&format!("&amp;{}", &e[1..])));
+        .any(|e| text.contains(e));
     if twice_escaped {
         decode_entities(&once)
     } else {
@@ -263,25 +283,52 @@ impl Ahead {
     }
 }
 
+/// How many bytes `s` starts with that are (`space`) or are not (`!space`) whitespace other
+/// than no-break spaces; ASCII is judged a byte at a time.
+fn run_len(s: &str, space: bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (len, is_space) = if b < 0x80 {
+            (1, matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.len_utf8(), c.is_whitespace() && c != '\u{a0}'),
+                None => break,
+            }
+        };
+        if is_space != space {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
 /// Whitespace runs (other than no-break spaces) as one space, as browsers show HTML
 /// text; a leading one only where `before` does not already end a word.
 fn collapse(text: &str, before: &str) -> String {
-    let is_space = |c: char| c.is_whitespace() && c != '\u{a0}';
     let mut out = String::with_capacity(text.len());
-    for (i, word) in text.split(is_space).filter(|w| !w.is_empty()).enumerate() {
-        let lead = i == 0
-            && text.starts_with(is_space)
-            && !before.is_empty()
-            && !before.ends_with(['\n', ' ']);
-        if i > 0 || lead {
+    let mut rest = text;
+    let mut first = true;
+    loop {
+        let spaces = run_len(rest, true);
+        rest = &rest[spaces..];
+        if rest.is_empty() {
+            if spaces > 0 {
+                out.push(' ');
+            }
+            return out;
+        }
+        let lead = spaces > 0 && !before.is_empty() && !before.ends_with(['\n', ' ']);
+        if !first || lead {
             out.push(' ');
         }
-        out.push_str(word);
+        first = false;
+        let word = run_len(rest, false);
+        out.push_str(&rest[..word]);
+        rest = &rest[word..];
     }
-    if text.ends_with(is_space) {
-        out.push(' ');
-    }
-    out
 }
 
 /// The HTML tokenizer both paths share. `markdown`: text is already in the subset's
@@ -292,8 +339,9 @@ fn strip_html(html: &str, markdown: bool) -> String {
     let mut lists: Vec<bool> = Vec::new();
     let mut link_open: Option<String> = None;
     let mut rest = html;
-    // ASCII lowercasing keeps every offset, so one copy serves every dropped element.
-    let lower_html = html.to_ascii_lowercase();
+    // ASCII lowercasing keeps every offset, so one copy, made at the first dropped
+    // element, serves every one.
+    let mut lower_html: Option<String> = None;
     let mut gt_ahead = Ahead::new();
     let text = |out: &mut String, raw: &str| {
         let decoded = decode_text(raw);
@@ -342,7 +390,8 @@ fn strip_html(html: &str, markdown: bool) -> String {
         }
         if DROPPED.contains(&name.as_str()) && !closing {
             let close = format!("</{name}");
-            let lower = &lower_html[html.len() - rest.len()..];
+            let lower = lower_html.get_or_insert_with(|| html.to_ascii_lowercase());
+            let lower = &lower[html.len() - rest.len()..];
             rest = match lower.find(&close) {
                 Some(at) => rest[at..].find('>').map_or("", |e| &rest[at + e + 1..]),
                 None => "",
