@@ -40,21 +40,21 @@ if $build_std; then
     cargo build -p forum-widget --release --target wasm32-unknown-unknown --quiet \
     "${BUILD_STD[@]}" --target-dir target/build-std
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} $BUILD_STD_RUSTFLAGS" \
-    cargo build -p schedule-readers --lib --features wasm --release --target wasm32-unknown-unknown --quiet \
+    cargo build -p schedule-readers --lib --features wasm --profile readers --target wasm32-unknown-unknown --quiet \
     "${BUILD_STD[@]}" --target-dir target/build-std
   wasm=target/build-std/wasm32-unknown-unknown/release/forum_widget.wasm
-  readers_wasm=target/build-std/wasm32-unknown-unknown/release/schedule_readers.wasm
+  readers_wasm=target/build-std/wasm32-unknown-unknown/readers/schedule_readers.wasm
 else
   cargo build -p forum-widget --release --target wasm32-unknown-unknown --quiet
-  cargo build -p schedule-readers --lib --features wasm --release --target wasm32-unknown-unknown --quiet
+  cargo build -p schedule-readers --lib --features wasm --profile readers --target wasm32-unknown-unknown --quiet
   wasm=target/wasm32-unknown-unknown/release/forum_widget.wasm
-  readers_wasm=target/wasm32-unknown-unknown/release/schedule_readers.wasm
+  readers_wasm=target/wasm32-unknown-unknown/readers/schedule_readers.wasm
 fi
 rm -rf target/bindgen
 wasm-bindgen --target web --no-typescript --out-dir target/bindgen --out-name forum-widget-core "$wasm"
 wasm-bindgen --target web --no-typescript --out-dir target/bindgen --out-name schedule-readers "$readers_wasm"
 
-opt=(-Oz --converge --strip-target-features --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals --strip-producers)
+opt=(-Oz --converge --low-memory-unused --strip-target-features --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals --strip-producers)
 node_modules/.bin/wasm-opt "${opt[@]}" --strip-debug \
   target/bindgen/forum-widget-core_bg.wasm -o target/bindgen/forum-widget.opt.wasm
 if [[ "${FW_KEEP_NAMES:-0}" == 1 ]]; then

@@ -177,7 +177,22 @@ function dataParts(segments) {
   };
   const parts = [];
   const event = `${ROOT}data/forum-2023.json`;
-  if (existsSync(event)) parts.push(['data: the built-in event (data/forum-2023.json)', claim(readFileSync(event))]);
+  // build.rs embeds it minified: whitespace outside strings removed.
+  const minifyJson = (text) => {
+    let out = '';
+    let inString = false;
+    let escaped = false;
+    for (const c of text) {
+      if (inString) {
+        out += c;
+        if (escaped) escaped = false;
+        else if (c === '\\') escaped = true;
+        else if (c === '"') inString = false;
+      } else if (c === '"') { inString = true; out += c; } else if (!' \t\n\r'.includes(c)) out += c;
+    }
+    return out;
+  };
+  if (existsSync(event)) parts.push(['data: the built-in event (data/forum-2023.json, minified)', claim(minifyJson(readFileSync(event, 'utf8')))]);
   const css = readdirSync(`${ROOT}target`, { recursive: true }).find((f) => String(f).endsWith('out/widget.css'));
   if (css) parts.push(['data: the stylesheet (minified src/widget.css)', claim(readFileSync(`${ROOT}target/${css}`))]);
   let strings = 0;

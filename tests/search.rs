@@ -191,3 +191,40 @@ proptest! {
         prop_assert_eq!(ids(&event, &find(&event, &filter, lang)), scan(&event, &filter, lang));
     }
 }
+
+#[test]
+fn an_item_whose_text_holds_the_index_separator_is_still_found() {
+    let mut event = built_in_event().unwrap();
+    let title = event.program[1].title.0.values_mut().next().unwrap();
+    title.push_str(" zero\0byte");
+    for query in ["ZERO", "byte", "zero\0byte"] {
+        let filter = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
+        let expected = scan(&event, &filter, "en");
+        assert!(expected.contains(&event.program[1].id), "{query}");
+        assert_eq!(
+            ids(&event, &find(&event, &filter, "en")),
+            expected,
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn an_index_built_at_the_first_search_finds_what_one_built_at_once_finds() {
+    let event = built_in_event().unwrap();
+    let lazy = SearchIndex::default();
+    for query in ["", "forum", "CEEC smes", "nothing-like-this"] {
+        let filter = Filter {
+            query: query.into(),
+            ..Filter::default()
+        };
+        assert_eq!(
+            lazy.find(&event, &filter, "en", &lower),
+            find(&event, &filter, "en"),
+            "{query}"
+        );
+    }
+}

@@ -1,12 +1,13 @@
-/*!
- * forum-widget loader. Put this script where the widget should appear:
+/*! forum-widget loader. Usage, options, events and the JS API: the package's README.md. */
+/*
+ * Put this script where the widget should appear:
  *   <script src="https://cdn.example.org/forum-widget/forum-widget.js"></script>
  * or use the element anywhere on the page, with the script once:
  *   <style>forum-widget:not(:defined) { display: block; min-height: 100vh; }</style>
  *   <forum-widget lang="zh" view="program"></forum-widget>
  *   <script src="https://cdn.example.org/forum-widget/forum-widget.js" async data-mount="none"></script>
- * Options, events, CSS properties and the JS API: see README.md.
  * A classic script on purpose: document.currentScript is null inside modules.
+ * Only the first line is kept in the shipped file: every visitor downloads it.
  */
 (() => {
   'use strict';

@@ -4,7 +4,6 @@ use super::date::Clock;
 use super::event::{Event, Link, FORMAT_VERSION};
 use super::text::{is_language_tag, LocalizedText};
 use crate::json;
-use std::collections::HashSet;
 use std::fmt;
 
 /// Why an event file was refused, and where: `people[2].name: missing`.
@@ -168,6 +167,39 @@ impl<'a> Path<'a> {
     }
 }
 
+/// A list's ids, sorted (the sort the filters' room names use), and those that occur more
+/// than once, each with whether it has been met yet: no hash table in the wasm for this.
+struct Ids {
+    all: Vec<String>,
+    repeated: Vec<(String, bool)>,
+}
+
+impl Ids {
+    fn of<'a>(ids: impl Iterator<Item = &'a String>) -> Ids {
+        let mut all: Vec<String> = ids.cloned().collect();
+        all.sort_unstable();
+        let mut repeated: Vec<(String, bool)> = Vec::new();
+        for pair in all.windows(2) {
+            if pair[0] == pair[1] && repeated.last().is_none_or(|(r, _)| *r != pair[0]) {
+                repeated.push((pair[0].clone(), false));
+            }
+        }
+        Ids { all, repeated }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.all.binary_search_by(|x| x.as_str().cmp(id)).is_ok()
+    }
+
+    /// Whether `id` was met before; the ids are met in list order.
+    fn again(&mut self, id: &str) -> bool {
+        match self.repeated.binary_search_by(|(x, _)| x.as_str().cmp(id)) {
+            Ok(k) => std::mem::replace(&mut self.repeated[k].1, true),
+            Err(_) => false,
+        }
+    }
+}
+
 impl Checker {
     fn fail(&mut self, path: &Path, problem: impl Into<String>) {
         if self.first.is_none() {
@@ -214,9 +246,9 @@ impl Checker {
         }
     }
 
-    fn id(&mut self, path: &Path, id: &str, seen: &mut HashSet<String>) {
+    fn id(&mut self, path: &Path, id: &str, ids: &mut Ids) {
         self.non_empty(path, id);
-        if !seen.insert(id.to_owned()) {
+        if ids.again(id) {
             self.fail(path, format!("duplicate id `{id}`"));
         }
     }
@@ -303,7 +335,7 @@ fn validate(event: &Event) -> Result<(), EventError> {
     if let Some(url) = &event.url {
         c.web_url(&Path::top("url"), url);
     }
-    let mut track_ids = HashSet::new();
+    let mut track_ids = Ids::of(event.tracks.iter().map(|x| &x.id));
     c.count(&Path::top("tracks"), event.tracks.len(), MAX_OTHER);
     for (i, track) in event.tracks.iter().enumerate() {
         let path = Path::top("tracks").at(i);
@@ -348,7 +380,7 @@ fn validate(event: &Event) -> Result<(), EventError> {
         c.text(&Path::top("notes").at(i), note, true);
     }
 
-    let mut source_ids = HashSet::new();
+    let mut source_ids = Ids::of(event.sources.iter().map(|x| &x.id));
     for (i, source) in event.sources.iter().enumerate() {
         let path = Path::top("sources").at(i);
         c.id(&path.field("id"), &source.id, &mut source_ids);
@@ -388,7 +420,7 @@ fn validate(event: &Event) -> Result<(), EventError> {
         }
     }
 
-    let mut person_ids = HashSet::new();
+    let mut person_ids = Ids::of(event.people.iter().map(|x| &x.id));
     for (i, person) in event.people.iter().enumerate() {
         let path = Path::top("people").at(i);
         c.id(&path.field("id"), &person.id, &mut person_ids);
@@ -418,7 +450,7 @@ fn validate(event: &Event) -> Result<(), EventError> {
         c.links(&path.field("links"), &person.links);
     }
 
-    let mut item_ids = HashSet::new();
+    let mut item_ids = Ids::of(event.program.iter().map(|x| &x.id));
     for (i, item) in event.program.iter().enumerate() {
         let path = Path::top("program").at(i);
         c.id(&path.field("id"), &item.id, &mut item_ids);
@@ -455,4 +487,18 @@ fn validate(event: &Event) -> Result<(), EventError> {
         }
     }
     c.first.map_or(Ok(()), Err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ids;
+
+    #[test]
+    fn ids_met_again_are_told_from_the_first_meeting() {
+        let list: Vec<String> = ["b", "a", "b", "c", "b", "a"].map(String::from).to_vec();
+        let mut ids = Ids::of(list.iter());
+        let again: Vec<bool> = list.iter().map(|id| ids.again(id)).collect();
+        assert_eq!(again, [false, false, true, false, true, true]);
+        assert!(ids.contains("c") && ids.contains("a") && !ids.contains("d") && !ids.contains(""));
+    }
 }

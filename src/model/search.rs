@@ -25,14 +25,15 @@ impl Filter {
     }
 }
 
-/// The lower-cased text of each item, built once per event: titles and descriptions in
-/// every language, the location, and the names of its people in every script.
-#[derive(Debug, Clone, PartialEq)]
+/// The lower-cased text of each item, built once per event, at the first search: titles
+/// and descriptions in every language, the location, and the names of its people in
+/// every script.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    haystacks: std::cell::OnceCell<Vec<String>>,
 }
 
-fn haystack(event: &Event, item: &ProgramItem, lower: Lower) -> String {
+fn haystack(event: &Event, item: &ProgramItem) -> String {
     let mut text = String::new();
     let mut add = |value: &str| {
         text.push_str(value);
@@ -48,18 +49,32 @@ fn haystack(event: &Event, item: &ProgramItem, lower: Lower) -> String {
             add(&native.text);
         }
     }
-    lower(&text)
+    text
+}
+
+/// Every item's haystack, lower-cased in one call (the browser's lower-casing is a call
+/// out of the wasm), or one call each if a text holds the separator.
+fn haystacks(event: &Event, lower: Lower) -> Vec<String> {
+    let texts: Vec<String> = event
+        .program
+        .iter()
+        .map(|item| haystack(event, item))
+        .collect();
+    let lowered = lower(&texts.join("\0"));
+    let parts: Vec<String> = lowered.split('\0').map(str::to_owned).collect();
+    if parts.len() == texts.len() {
+        parts
+    } else {
+        texts.iter().map(|t| lower(t)).collect()
+    }
 }
 
 impl SearchIndex {
+    /// An index built now rather than at the first search.
     pub fn new(event: &Event, lower: Lower) -> SearchIndex {
-        SearchIndex {
-            haystacks: event
-                .program
-                .iter()
-                .map(|item| haystack(event, item, lower))
-                .collect(),
-        }
+        let index = SearchIndex::default();
+        index.haystacks.get_or_init(|| haystacks(event, lower));
+        index
     }
 
     /// Indices of the items that `filter` finds, in programme order; rooms are compared
@@ -67,13 +82,19 @@ impl SearchIndex {
     pub fn find(&self, event: &Event, filter: &Filter, lang: &str, lower: Lower) -> Vec<usize> {
         let query = lower(&filter.query);
         let words: Vec<&str> = query.split_whitespace().collect();
+        let haystacks: &[String] = if words.is_empty() {
+            &[]
+        } else {
+            self.haystacks.get_or_init(|| haystacks(event, lower))
+        };
         event
             .program
             .iter()
-            .zip(&self.haystacks)
             .enumerate()
-            .filter(|(_, (item, hay))| {
-                words.iter().all(|w| hay.contains(w))
+            .filter(|&(index, item)| {
+                words
+                    .iter()
+                    .all(|w| haystacks.get(index).is_some_and(|hay| hay.contains(w)))
                     && filter.day.is_none_or(|d| item.date == d)
                     && filter.kind.is_none_or(|k| item.kind == k)
                     && filter

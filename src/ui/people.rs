@@ -16,7 +16,7 @@ pub fn People(props: &SectionProps) -> Html {
             .iter()
             .map(|p| p.id.clone())
             .zip(event.items_by_person())
-            .collect::<std::collections::HashMap<String, Vec<usize>>>()
+            .collect::<std::collections::BTreeMap<String, Vec<usize>>>()
     });
     if event.people.is_empty() {
         return html! { <p class="empty">{ t.no_speakers }</p> };

@@ -133,7 +133,7 @@ pub fn Programme(props: &ProgrammeProps) -> Html {
         act,
     } = props;
     let SectionProps { event, t, .. } = view;
-    let index = use_memo(event.clone(), |event| SearchIndex::new(event, &lower_case));
+    let index = use_memo(event.clone(), |_| SearchIndex::default());
     let choices = use_memo((event.clone(), t.tag), |(event, lang)| {
         FilterChoices::of(event, lang)
     });

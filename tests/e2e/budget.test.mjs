@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { ROOT, distNames } from './harness.mjs';
 
-// Today's size (187,884 B) plus under 1 KB of room: the build-std release build (README.md, "How the
+// The schedule-formats issue's allowance: 187,904 B before the schedule readers existed,
+// plus 2,000 B; today's size is 189,802 B. The build-std release build (README.md, "How the
 // release wasm is built"; the plain FW_STABLE_BUILD=1 build is about 11 KB larger and
 // fails here), with the built-in forum in six languages compiled in. The 150,000-byte
 // goal is not reached yet: BENCHMARKS.md says where the bytes go. Lower BUDGET with every
 // saving.
-const BUDGET = 192_000;
+const BUDGET = 189_904;
 
 test(`the default widget downloads at most ${BUDGET} bytes gzipped`, () => {
   const { loader, core, wasm } = distNames();

@@ -4,7 +4,6 @@
 use super::bindings::{formatter, part};
 use crate::model::{Date, Event, EventError, Time};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Checks that the browser knows the IANA zone (the data model only checks its shape).
 /// A fixed offset, or no zone at all (times on the event's unstated wall clock), is fine.
@@ -59,8 +58,8 @@ pub fn date_in_zone(now_ms: f64, zone: &str) -> Option<Date> {
 thread_local! {
     /// UTC offsets already found, by zone and minute. A programme has few distinct times,
     /// and asking `Intl` costs far more than a look-up: a 1,000-item programme asks for
-    /// about ten offsets per item.
-    static OFFSETS: RefCell<(String, HashMap<i64, f64>)> = RefCell::new(Default::default());
+    /// about ten offsets per item. Kept sorted by minute.
+    static OFFSETS: RefCell<(String, Vec<(i64, f64)>)> = RefCell::new(Default::default());
 }
 
 /// Minutes east of UTC of `zone` at the instant `epoch_ms`.
@@ -74,7 +73,8 @@ pub fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
     let minute = (epoch_ms / 60_000.0).floor() as i64;
     let known = OFFSETS.with(|cache| {
         let cache = cache.borrow();
-        (cache.0 == zone).then(|| cache.1.get(&minute).copied())?
+        let found = cache.1.binary_search_by_key(&minute, |&(m, _)| m).ok()?;
+        (cache.0 == zone).then(|| cache.1[found].1)
     });
     if known.is_some() {
         return known;
@@ -86,9 +86,11 @@ pub fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
     OFFSETS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.0 != zone {
-            *cache = (zone.to_owned(), HashMap::new());
+            *cache = (zone.to_owned(), Vec::new());
         }
-        cache.1.insert(minute, offset);
+        if let Err(at) = cache.1.binary_search_by_key(&minute, |&(m, _)| m) {
+            cache.1.insert(at, (minute, offset));
+        }
     });
     Some(offset)
 }
