@@ -1,5 +1,6 @@
 //! The JSON minifier used by `build.rs` for the built-in event: it removes whitespace
 //! between tokens and changes nothing else.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../build/minify_json.rs"]
 mod minify_json;
