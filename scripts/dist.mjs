@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { minifyImports } from './minify-imports.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = `${ROOT}dist/`;
@@ -95,14 +96,17 @@ async function main([wasmPath, gluePath, readersWasmPath, readersGluePath]) {
   if (!wasmPath || !gluePath || !readersWasmPath || !readersGluePath) {
     throw new Error('usage: node scripts/dist.mjs <optimised.wasm> <glue.js> <readers.wasm> <readers-glue.js>');
   }
-  const minifyModule = async (path) => Buffer.from((await minify(readFileSync(path, 'utf8'), {
+  const minifyModule = async (text) => Buffer.from((await minify(text, {
     module: true, ecma: 2020, compress: { passes: 2 }, mangle: true,
   })).code);
-  const wasm = readFileSync(wasmPath);
-  const core = await minifyModule(gluePath);
+  // Each wasm with short import names, and its glue to match (scripts/minify-imports.mjs).
+  const shortImports = async (wasmFile, glueFile) => {
+    const { wasm, glue } = minifyImports(readFileSync(wasmFile), readFileSync(glueFile, 'utf8'));
+    return [wasm, await minifyModule(glue)];
+  };
+  const [wasm, core] = await shortImports(wasmPath, gluePath);
   // The schedule readers: fetched only when a src file is in another format.
-  const readersWasm = readFileSync(readersWasmPath);
-  const readersCore = await minifyModule(readersGluePath);
+  const [readersWasm, readersCore] = await shortImports(readersWasmPath, readersGluePath);
   const names = {
     core: `forum-widget-core.${contentHash(core)}.js`,
     wasm: `forum-widget.${contentHash(wasm)}.wasm`,

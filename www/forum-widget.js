@@ -134,6 +134,29 @@
     return readers;
   };
 
+  /**
+   * The event file, requested now as the widget would request it (no cookies), while
+   * the wasm downloads and compiles. A file that starts like XML or iCalendar, or JSON
+   * with another system's top-level keys, will need the schedule readers: they start
+   * loading as soon as its first bytes arrive.
+   */
+  const prefetch = (url) => {
+    const controller = new AbortController();
+    const response = fetch(url, { credentials: 'omit', signal: controller.signal });
+    response.then((r) => {
+      if (!r.ok || !r.body) return;
+      const reader = r.clone().body.getReader();
+      reader.read().then(({ value }) => {
+        reader.cancel().catch(() => {});
+        const head = new TextDecoder().decode(value ? value.subarray(0, 4096) : undefined);
+        if (/^\uFEFF?\s*(<|BEGIN:VCALENDAR)/i.test(head) || /"(schedule|talks|sessions)"\s*:/.test(head)) {
+          loadReaders().catch(() => {});
+        }
+      }, () => {});
+    }, () => {});
+    return { url, response, abort: () => controller.abort() };
+  };
+
   /** What went wrong before any wasm ran, for the reader (en/zh) and for the site's developer. */
   const reason = (error) => {
     const text = String((error && error.message) || error);
@@ -217,6 +240,19 @@
     const state = { options: normalize(options || {}), widget: null, instance: null, gone: false, observer: null };
     adoptLoaderStyles(root);
     message(root, state.options, 'Loading event…', '正在加载活动信息…', 'fw-loading');
+    // The widget's first request, if for the prefetched URL, gets that response; the
+    // widget's timeout aborts it like its own requests.
+    let prefetched = state.options.src && state.options.loading !== 'lazy' ? prefetch(state.options.src) : null;
+    const fetchForWidget = (url, init) => {
+      const early = prefetched;
+      prefetched = null;
+      if (early && early.url === url) {
+        if (init && init.signal) init.signal.addEventListener('abort', early.abort);
+        return early.response;
+      }
+      if (early) early.abort();
+      return fetch(url, init);
+    };
 
     const fail = (error) => {
       const why = reason(error);
@@ -246,7 +282,7 @@
         // instance is never reused.
         const onInternalError = () => { instance.broken = true; };
         try {
-          state.widget = instance.mod.mount(root, element, state.options, onInternalError, loadReaders);
+          state.widget = instance.mod.mount(root, element, state.options, onInternalError, loadReaders, fetchForWidget);
         } catch (error) {
           instance.broken = true;
           fail(error);
@@ -276,6 +312,8 @@
       },
       unmount() {
         state.gone = true;
+        if (prefetched) prefetched.abort();
+        prefetched = null;
         if (state.observer) state.observer.disconnect();
         state.observer = null;
         if (state.widget && !state.instance.broken) state.widget.unmount();

@@ -12,13 +12,18 @@ use web_sys::{RequestCredentials, RequestInit, Response};
 thread_local! {
     /// The loader's function that fetches the schedule readers' wasm (once per page).
     static LOAD_READERS: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+    /// The loader's `fetch(url, init)`: it hands over the response to the request it
+    /// started for this widget's `src` while the wasm loaded, and fetches anything else.
+    static FETCH: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Keeps the loader's `loadReaders` for files in other formats.
-pub fn set_readers_loader(load: Option<js_sys::Function>) {
+/// Keeps the loader's `loadReaders` for files in other formats, and its `fetch` for this
+/// instance's widget.
+pub fn set_loader_functions(load: Option<js_sys::Function>, fetch: Option<js_sys::Function>) {
     if load.is_some() {
         LOAD_READERS.with(|l| *l.borrow_mut() = load);
     }
+    FETCH.with(|f| *f.borrow_mut() = fetch);
 }
 
 /// What the partner's attributes say where a schedule is silent.
@@ -130,7 +135,13 @@ pub async fn fetch_event(url: &str, hints: &Hints) -> Result<Event, LoadError> {
     let init = RequestInit::new();
     init.set_credentials(RequestCredentials::Omit);
     init.set_signal(signal.as_ref());
-    let request = fetch_with_init(url, &init).map_err(|e| failed(describe(&e)))?;
+    let request = match FETCH.with(|f| f.borrow().clone()) {
+        Some(fetch) => fetch
+            .call2(&JsValue::NULL, &JsValue::from_str(url), &init)
+            .and_then(|p| p.dyn_into::<js_sys::Promise>()),
+        None => fetch_with_init(url, &init),
+    }
+    .map_err(|e| failed(describe(&e)))?;
     let response: Response = JsFuture::from(request)
         .await
         .map_err(|e| failed(describe(&e)))?

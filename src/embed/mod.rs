@@ -109,7 +109,9 @@ impl Widget {
 /// [`crate::options::NAMES`] and README.md), with `src` already absolute, and `now` as
 /// ms since the epoch or a date string. `on_internal_error` is called with the message
 /// if Rust panics in this instance: the instance is then unusable, and the loader
-/// retires it.
+/// retires it. `load_readers` loads the schedule readers' module; `fetch(url, init)`, if
+/// given, is used instead of the global `fetch` for the event file (the loader starts
+/// that request before the wasm has loaded).
 #[wasm_bindgen]
 pub fn mount(
     root: ShadowRoot,
@@ -117,9 +119,10 @@ pub fn mount(
     options: JsValue,
     on_internal_error: Option<js_sys::Function>,
     load_readers: Option<js_sys::Function>,
+    fetch: Option<js_sys::Function>,
 ) -> Result<Widget, JsValue> {
     panic::install_hook();
-    fetch::set_readers_loader(load_readers);
+    fetch::set_loader_functions(load_readers, fetch);
     styles::adopt(&root)?;
     let generation = registry::next_generation();
     let (container, handle) = match registry::take_idle() {

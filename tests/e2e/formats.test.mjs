@@ -84,6 +84,32 @@ for (const [file] of FILES) {
   });
 }
 
+test('the src file is fetched once, and the readers start loading, while the widget\'s wasm is still on its way', async () => {
+  const file = 'frab-xml/39c3.hub.xml';
+  const p = await h.newPage();
+  const seen = [];
+  p.on('request', (r) => seen.push(new URL(r.url()).pathname));
+  // The widget's wasm is held back until the readers' wasm has been asked for (at most 10 s).
+  let readersBeforeWasm = null;
+  await p.route(/\/forum-widget\.[0-9a-f]+\.wasm$/, async (route) => {
+    for (let waited = 0; waited < 10_000 && !seen.some((u) => /schedule-readers\.[0-9a-f]+\.wasm$/.test(u)); waited += 20) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    readersBeforeWasm = seen.some((u) => /schedule-readers\.[0-9a-f]+\.wasm$/.test(u));
+    await route.continue();
+  });
+  await p.goto(`${h.base}/p/${file}`);
+  await p.locator('forum-widget .title').waitFor();
+  assert.equal(readersBeforeWasm, true, 'the readers were requested while the widget\'s wasm was held back');
+  const readersAt = seen.findIndex((u) => /schedule-readers\.[0-9a-f]+\.wasm$/.test(u));
+  assert.ok(readersAt >= 0, 'the readers were fetched');
+  assert.equal(seen.filter((u) => u === `/realdata/${file}`).length, 1, 'the file is fetched once');
+  const text = await p.locator('forum-widget [part="panel"]:not([hidden])').innerText();
+  assert.match(text, new RegExp(`\\b${check(file).items}\\b`));
+  assert.deepEqual(p.consoleErrors, []);
+  await p.close();
+});
+
 test('an XML file with a document type declaration is refused and fetches nothing it names', async () => {
   const p = await h.newPage();
   const seen = [];

@@ -12,6 +12,7 @@ async fn mount_adopts_styles_and_unmount_removes_its_nodes() {
         options(&[("lang", "zh"), ("view", "speakers")]),
         None,
         None,
+        None,
     )
     .unwrap();
     yew::scheduler::flush().await;
@@ -58,6 +59,7 @@ async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
         options(&[("lang", "en")]),
         None,
         None,
+        None,
     )
     .unwrap();
     yew::scheduler::flush().await;
@@ -80,6 +82,7 @@ async fn update_changes_language_and_sections_without_remounting() {
         root.clone(),
         root.host(),
         options(&[("lang", "en")]),
+        None,
         None,
         None,
     )
@@ -118,6 +121,7 @@ async fn the_internal_error_notice_is_in_the_language_on_screen_and_the_loader_i
         root.host(),
         options(&[("lang", "en")]),
         Some(told),
+        None,
         None,
     )
     .unwrap();
