@@ -56,6 +56,24 @@ test('the wasm and its JS glue carry their content hash; forum-widget.js names t
   assert.deepEqual(unhashed.sort(), ['forum-widget.js', 'forum-widget.js.br', 'forum-widget.js.gz', 'manifest.json']);
 });
 
+test('both wasm files import short names from module `w`, each a key of their glue', async () => {
+  const manifest = JSON.parse(await readFile(`${ROOT}dist/manifest.json`, 'utf8'));
+  const { core, wasm } = distNames();
+  const readers = manifest.onDemand.map((r) => r.file);
+  const pairs = [[wasm, core], [readers.find((f) => f.endsWith('.wasm')), readers.find((f) => f.endsWith('.js'))]];
+  for (const [wasmFile, glueFile] of pairs) {
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(await readFile(`${ROOT}dist/${wasmFile}`)));
+    const glue = await readFile(`${ROOT}dist/${glueFile}`, 'utf8');
+    assert.ok(imports.length > 0, wasmFile);
+    for (const { module, name } of imports) {
+      assert.equal(module, 'w', `${wasmFile}: ${module}`);
+      assert.match(name, /^[a-zA-Z]{1,2}$/, `${wasmFile}: ${name}`);
+      assert.match(glue, new RegExp(`[{,]${name}:`), `${glueFile} provides ${name}`);
+    }
+    assert.doesNotMatch(glue, /__wbg_\w+_[0-9a-f]{16}/, `${glueFile} has no hashed import names left`);
+  }
+});
+
 test('each file has .gz and .br copies that unpack to the same bytes', async () => {
   for (const name of Object.values(names)) {
     const raw = await readFile(DIST + name);
