@@ -119,6 +119,9 @@ async function main() {
       const root = document.querySelector('forum-widget').shadowRoot;
       const input = root.querySelector('.filter.search input');
       const before = root.querySelector('.results').textContent;
+      // The reader enters the search box, then types: the keystroke is timed.
+      input.focus();
+      await new Promise((r) => setTimeout(r, 0));
       const t0 = performance.now();
       input.value = 'rust';
       input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -235,7 +238,7 @@ async function main() {
     '|---|---:|---|',
     `| time to ready | ${ms(result.scale.ready.median)} | ${result.scale.ready.spread.map(ms).join('–')} |`,
     `| switch to the Programme tab | ${ms(result.scale.tabSwitch.median)} | ${result.scale.tabSwitch.spread.map(ms).join('–')} |`,
-    `| one search keystroke until the list updates | ${ms(result.scale.searchKeystroke.median)} | ${result.scale.searchKeystroke.spread.map(ms).join('–')} |`,
+    `| one search keystroke (in the search box the reader has entered) until the list updates | ${ms(result.scale.searchKeystroke.median)} | ${result.scale.searchKeystroke.spread.map(ms).join('–')} |`,
     `| JS heap + wasm memory after ready | ${mem.toFixed(1)} MB | (${(result.scale.jsHeapBytes / 1048576).toFixed(1)} + ${(result.scale.wasmMemoryBytes / 1048576).toFixed(1)}) |`,
     '',
     '### Schedules in other formats (the readers\' wasm, loaded only for them)',

@@ -4,19 +4,22 @@
 //! `search` the programme's search and filters.
 
 pub mod date;
+pub mod deep_link;
 pub mod event;
 pub mod parse;
 pub mod rich;
 pub mod search;
 pub mod status;
 pub mod text;
+pub mod timetable;
 
 pub use date::{Clock, Date, Time};
 pub use event::*;
 pub use parse::{parse_event, EventError};
-pub use search::{Filter, FilterChoices, SearchIndex};
+pub use search::{keep, Filter, FilterChoices, SearchIndex};
 pub use status::{status, Status};
 pub use text::{LocalizedText, Shown};
+pub use timetable::{Cell, Grid, Now};
 
 /// The event compiled into the widget: the 5th China–CEEC (Cangzhou) SME Cooperation Forum,
 /// as written in `data/` (the tests edit this text).

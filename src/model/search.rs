@@ -1,4 +1,6 @@
-//! Finding programme items: search words and the day, kind and room filters.
+//! Finding programme items: search words and the day, kind, room, track and language
+//! filters. The starred and past filters need the reader's stars and clock: the views
+//! apply them ([`keep`]).
 //!
 //! Pure Rust. Lower-casing is passed in: the widget asks the browser (Rust's own
 //! `to_lowercase` would add Unicode tables to the wasm), the native tests use Rust's.
@@ -17,6 +19,14 @@ pub struct Filter {
     pub kind: Option<ProgramKind>,
     /// A room as shown in the reader's language.
     pub room: Option<String>,
+    /// A track's id.
+    pub track: Option<String>,
+    /// A language tag, as the items give it.
+    pub language: Option<String>,
+    /// Only the items the reader starred.
+    pub starred: bool,
+    /// Leave out the items that are over.
+    pub hide_past: bool,
 }
 
 impl Filter {
@@ -77,6 +87,11 @@ impl SearchIndex {
         index
     }
 
+    /// Builds the index now if no search has yet: the first keystroke then only looks.
+    pub fn warm(&self, event: &Event, lower: Lower) {
+        self.haystacks.get_or_init(|| haystacks(event, lower));
+    }
+
     /// Indices of the items that `filter` finds, in programme order; rooms are compared
     /// as shown in `lang`.
     pub fn find(&self, event: &Event, filter: &Filter, lang: &str, lower: Lower) -> Vec<usize> {
@@ -101,6 +116,14 @@ impl SearchIndex {
                         .room
                         .as_ref()
                         .is_none_or(|r| item.location.text_for(lang) == Some(r.as_str()))
+                    && filter
+                        .track
+                        .as_deref()
+                        .is_none_or(|t| item.track.as_deref() == Some(t))
+                    && filter
+                        .language
+                        .as_deref()
+                        .is_none_or(|l| item.language.as_deref() == Some(l))
             })
             .map(|(index, _)| index)
             .collect()
@@ -114,6 +137,10 @@ pub struct FilterChoices {
     pub days: Vec<Date>,
     pub kinds: Vec<ProgramKind>,
     pub rooms: Vec<String>,
+    /// Track ids, in the order the event lists its tracks, then any others items name.
+    pub tracks: Vec<String>,
+    /// Language tags, in programme order.
+    pub languages: Vec<String>,
 }
 
 impl FilterChoices {
@@ -126,6 +153,16 @@ impl FilterChoices {
             if !choices.kinds.contains(&item.kind) {
                 choices.kinds.push(item.kind);
             }
+            if let Some(track) = &item.track {
+                if !choices.tracks.contains(track) {
+                    choices.tracks.push(track.clone());
+                }
+            }
+            if let Some(language) = &item.language {
+                if !choices.languages.contains(language) {
+                    choices.languages.push(language.clone());
+                }
+            }
             if let Some(room) = item.location.text_for(lang) {
                 if !choices.rooms.iter().any(|r| r == room) {
                     choices.rooms.push(room.to_owned());
@@ -134,6 +171,21 @@ impl FilterChoices {
         }
         // The rooms are distinct, so an unstable sort gives the same order (with less code).
         choices.rooms.sort_unstable();
+        let listed = |id: &String| event.tracks.iter().position(|t| &t.id == id);
+        choices
+            .tracks
+            .sort_by_key(|id| listed(id).unwrap_or(usize::MAX));
         choices
     }
+}
+
+/// Whether `item` passes the filters that need the reader's stars and the clock.
+pub fn keep(
+    item: &ProgramItem,
+    filter: &Filter,
+    starred: &std::collections::BTreeSet<String>,
+    now: Option<super::Now>,
+) -> bool {
+    (!filter.starred || starred.contains(&item.id))
+        && !(filter.hide_past && now.is_some_and(|now| now.is_past(item)))
 }

@@ -145,7 +145,12 @@ pub fn Programme(props: &ProgrammeProps) -> Html {
     let shown = found.len().min(*limit);
     let filtered = event.program.len() > FILTERS_ABOVE;
     let controls = filtered.then(|| {
-        let FilterChoices { days, kinds, rooms } = &*choices;
+        let FilterChoices { days, kinds, rooms, .. } = &*choices;
+        // The index is built when the reader enters the search box, before the first keystroke.
+        let on_focus = {
+            let (index, event) = (index.clone(), event.clone());
+            Callback::from(move |_: FocusEvent| index.warm(&event, &lower_case))
+        };
         let on_query = act.reform(|e: InputEvent| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
@@ -172,7 +177,7 @@ pub fn Programme(props: &ProgrammeProps) -> Html {
             <div class="filters" role="search" part="filters">
                 <label class="filter search">
                     <span>{ t.search }</span>
-                    <input type="search" value={filter.query.clone()} oninput={on_query} />
+                    <input type="search" value={filter.query.clone()} oninput={on_query} onfocus={on_focus} />
                 </label>
                 if days.len() > 1 {
                     { filter_select(t.filter_day, t.filter_all, on_day, days.iter().enumerate().map(|(i, d)| {
