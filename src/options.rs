@@ -6,7 +6,7 @@
 /// list is written from this one at build time (`scripts/dist.mjs`); `loading` is read
 /// by the loader alone, and `now` (a fixed clock for previews and tests) is a number
 /// or a date that [`crate::embed`] reads itself.
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 16] = [
     "lang",
     "src",
     "view",
@@ -20,6 +20,9 @@ pub const NAMES: [&str; 13] = [
     "name",
     "time-zone",
     "images",
+    "layout",
+    "links",
+    "favourites",
 ];
 
 /// One of the widget's sections. The `view` and `sections` options name them
@@ -83,6 +86,52 @@ impl ColorScheme {
     }
 }
 
+/// How a large programme is laid out (`layout`); `None` in [`Options`] picks one by the
+/// widget's own width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A table per day: rooms as columns, time as rows.
+    Timetable,
+    /// Items grouped under their start time, the room named on each.
+    Grouped,
+    /// One item after another.
+    List,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 3] = [Layout::Timetable, Layout::Grouped, Layout::List];
+
+    pub fn parse(s: &str) -> Option<Layout> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "timetable" | "grid" => Some(Layout::Timetable),
+            "grouped" | "by-time" => Some(Layout::Grouped),
+            "list" => Some(Layout::List),
+            _ => None,
+        }
+    }
+
+    /// The public name, in the `layout` option and deep links.
+    pub fn key(self) -> &'static str {
+        match self {
+            Layout::Timetable => "timetable",
+            Layout::Grouped => "grouped",
+            Layout::List => "list",
+        }
+    }
+
+    /// The layout for a widget `width` CSS pixels wide: the timetable where at least
+    /// four room columns fit, items grouped by time on a tablet, the list on a phone.
+    pub fn for_width(width: f64) -> Layout {
+        if width >= 880.0 {
+            Layout::Timetable
+        } else if width >= 560.0 {
+            Layout::Grouped
+        } else {
+            Layout::List
+        }
+    }
+}
+
 /// Everything a host can set on one widget.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -108,6 +157,14 @@ pub struct Options {
     pub time_zone: Option<String>,
     /// Whether speakers' pictures are shown (`images="on"`): third-party requests.
     pub images: bool,
+    /// The programme's layout (`layout`); `None` chooses by the widget's width.
+    pub layout: Option<Layout>,
+    /// Whether the day, the opened item and the filters go into the page's URL hash
+    /// (`links="off"` stops it).
+    pub links: bool,
+    /// Whether the reader can star items, kept in `localStorage` (`favourites="off"`
+    /// removes the stars and never touches storage).
+    pub favourites: bool,
 }
 
 impl Default for Options {
@@ -124,6 +181,9 @@ impl Default for Options {
             name: None,
             time_zone: None,
             images: false,
+            layout: None,
+            links: true,
+            favourites: true,
         }
     }
 }
@@ -180,6 +240,9 @@ impl Options {
                     "on" | "true" | "yes"
                 )
             }),
+            layout: get("layout").as_deref().and_then(Layout::parse),
+            links: get("links").is_none_or(|v| !is_off(&v)),
+            favourites: get("favourites").is_none_or(|v| !is_off(&v)),
         }
     }
 
@@ -281,5 +344,21 @@ mod tests {
         assert!(from(&[]).language_switcher);
         assert!(!from(&[("language-switcher", "off")]).language_switcher);
         assert!(from(&[]).seo && !from(&[("seo", "OFF")]).seo);
+    }
+
+    #[test]
+    fn layout_links_and_favourites() {
+        assert_eq!(from(&[]).layout, None);
+        assert_eq!(
+            from(&[("layout", "Timetable")]).layout,
+            Some(Layout::Timetable)
+        );
+        assert_eq!(from(&[("layout", "by-time")]).layout, Some(Layout::Grouped));
+        assert_eq!(from(&[("layout", "cards")]).layout, None);
+        assert!(from(&[]).links && !from(&[("links", "off")]).links);
+        assert!(from(&[]).favourites && !from(&[("favourites", "off")]).favourites);
+        assert_eq!(Layout::for_width(1400.0), Layout::Timetable);
+        assert_eq!(Layout::for_width(768.0), Layout::Grouped);
+        assert_eq!(Layout::for_width(320.0), Layout::List);
     }
 }

@@ -90,6 +90,34 @@ pub struct Strings {
     pub shown_of: &'static str,
     pub show_more: &'static str,
     pub no_match: &'static str,
+    /// The programme's layout switch and its three choices.
+    pub layout: &'static str,
+    pub layout_timetable: &'static str,
+    pub layout_grouped: &'static str,
+    pub layout_list: &'static str,
+    /// The programme's filters that use the reader's stars and clock.
+    pub starred_only: &'static str,
+    pub hide_past: &'static str,
+    /// A star's accessible name, `{}` the item's title.
+    pub star: &'static str,
+    /// The timetable's line at the current time, and items under way.
+    pub now: &'static str,
+    pub under_way: &'static str,
+    pub jump_to_now: &'static str,
+    /// The timetable's room pages: first, last and how many rooms.
+    pub rooms_shown: &'static str,
+    pub rooms_previous: &'static str,
+    pub rooms_next: &'static str,
+    /// The item detail's way back.
+    pub back: &'static str,
+    /// The timetable's time column.
+    pub time: &'static str,
+    /// Calendar files of the items shown, and of the starred ones; the share link.
+    pub calendar_shown: &'static str,
+    pub calendar_starred: &'static str,
+    pub share_starred: &'static str,
+    /// The day switch's label.
+    pub days: &'static str,
     pub local_time: &'static str,
     /// After a label: ": " in most languages, the full-width "：" in Chinese.
     pub colon: &'static str,

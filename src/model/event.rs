@@ -225,6 +225,39 @@ pub enum ProgramKind {
     Other,
 }
 
+impl ProgramKind {
+    pub const ALL: [ProgramKind; 9] = [
+        ProgramKind::Ceremony,
+        ProgramKind::Keynote,
+        ProgramKind::Talk,
+        ProgramKind::Panel,
+        ProgramKind::Workshop,
+        ProgramKind::Exhibition,
+        ProgramKind::Meeting,
+        ProgramKind::Break,
+        ProgramKind::Other,
+    ];
+
+    /// The name the event format gives it, e.g. `keynote`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProgramKind::Ceremony => "ceremony",
+            ProgramKind::Keynote => "keynote",
+            ProgramKind::Talk => "talk",
+            ProgramKind::Panel => "panel",
+            ProgramKind::Workshop => "workshop",
+            ProgramKind::Exhibition => "exhibition",
+            ProgramKind::Meeting => "meeting",
+            ProgramKind::Break => "break",
+            ProgramKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ProgramKind> {
+        ProgramKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct ProgramItem {

@@ -2,7 +2,9 @@
 //! section tabs and the sections.
 
 use super::error_box::ErrorBox;
-use super::hooks::{use_event, use_focus, use_host_events, use_json_ld, Load};
+use super::hooks::{
+    use_event, use_focus, use_host_events, use_json_ld, use_now, use_page_state, use_width, Load,
+};
 use super::language_switcher::LanguageSwitcher;
 use super::people::People;
 use super::programme::{Programme, ProgrammeProps};
@@ -12,7 +14,7 @@ use super::{heading, text, Action, SectionProps, Target, ViewState};
 use crate::embed::host_events::{detail, Host};
 use crate::embed::intl;
 use crate::i18n::{fill, Strings};
-use crate::model::{status, Filter, Status};
+use crate::model::{status, Filter, Now, Status};
 use crate::options::{Options, Section};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,6 +44,15 @@ pub fn App(props: &AppProps) -> Html {
     let t = state.strings(props.strings);
     use_host_events(&props.host, &load, state.dispatcher());
     use_json_ld(&props.host, &load, options.seo, t);
+    use_page_state(
+        options.links,
+        options.favourites,
+        &props.host,
+        &load,
+        &state,
+    );
+    let width = use_width(&props.host);
+    let now = use_now(props.now_ms);
 
     // Stable callbacks, so that the sections (and the large lists in them) re-render
     // only when what they show changes.
@@ -89,11 +100,12 @@ pub fn App(props: &AppProps) -> Html {
             html! { <ErrorBox title={t.error_title} message={error.message(t)} /> }
         }
         Load::Ready(event) => {
-            let now = props.now_ms.unwrap_or_else(js_sys::Date::now);
+            let clock =
+                intl::wall_clock(event.zone(), now).map(|(date, minutes)| Now { date, minutes });
             let view = SectionProps {
                 event: event.clone(),
                 t,
-                today: intl::date_in_zone(now, event.zone()),
+                today: clock.map(|c| c.date),
                 level: options.heading_level + 1,
                 sections,
                 open,
@@ -102,7 +114,10 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <EventView {view} title_level={options.heading_level} section={state.section(options)}
                     focus={state.focus.clone()} all_sections={state.all_sections}
-                    filter={state.filter.clone()} limit={state.limit} {act} {on_select} {switcher} />
+                    filter={state.filter.clone()} limit={state.limit} {act} {on_select} {switcher}
+                    layout={state.layout.or(options.layout)} {width} opened={state.opened.clone()}
+                    rooms_from={state.rooms_from} stars={state.stars.clone()} favourites={options.favourites}
+                    now={clock} />
             }
         }
     };
@@ -124,6 +139,13 @@ struct EventViewProps {
     limit: usize,
     act: Callback<Action>,
     on_select: Callback<Section>,
+    layout: Option<crate::options::Layout>,
+    width: u32,
+    opened: Option<String>,
+    rooms_from: usize,
+    stars: Rc<std::collections::BTreeSet<String>>,
+    favourites: bool,
+    now: Option<Now>,
 }
 
 fn status_line(view: &SectionProps) -> Option<String> {
@@ -164,6 +186,13 @@ fn EventView(props: &EventViewProps) -> Html {
                 filter: props.filter.clone(),
                 limit: props.limit,
                 act: props.act.clone(),
+                layout: props.layout,
+                width: props.width,
+                opened: props.opened.clone(),
+                rooms_from: props.rooms_from,
+                stars: props.stars.clone(),
+                favourites: props.favourites,
+                now: props.now,
             };
             html! { <Programme ..programme /> }
         }

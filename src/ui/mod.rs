@@ -13,6 +13,7 @@ pub mod language_switcher;
 pub mod people;
 pub mod programme;
 pub mod rich;
+pub mod schedule;
 pub mod section_tabs;
 pub mod state;
 pub mod summary;

@@ -4,8 +4,10 @@
 //! was made under, and gives way when the host changes that option.
 
 use crate::i18n::Strings;
+use crate::model::deep_link::Link;
 use crate::model::{Date, Filter, ProgramKind};
-use crate::options::{Options, Section};
+use crate::options::{Layout, Options, Section};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -59,6 +61,17 @@ pub struct ViewState {
     pub filter: Filter,
     /// How many of the programme items found are shown.
     pub limit: usize,
+    /// The layout the reader picked for a large programme (else the host's, else by width).
+    pub layout: Option<Layout>,
+    /// The item whose detail is open in a large programme.
+    pub opened: Option<String>,
+    /// The first room shown in the timetable, when not all rooms fit.
+    pub rooms_from: usize,
+    /// The items the reader starred.
+    pub stars: Rc<BTreeSet<String>>,
+    /// Whether the reader has starred or unstarred something here: only then are the
+    /// stars stored.
+    pub stars_touched: bool,
 }
 
 impl ViewState {
@@ -71,6 +84,11 @@ impl ViewState {
             all_sections: false,
             filter: Filter::default(),
             limit: PAGE,
+            layout: None,
+            opened: None,
+            rooms_from: 0,
+            stars: Rc::default(),
+            stars_touched: false,
         }
     }
 }
@@ -97,6 +115,26 @@ impl ViewState {
             _ => host,
         }
     }
+
+    /// What the page's URL hash should say of this state; `days` are the programme's.
+    pub fn link(&self, days: &[Date]) -> Link {
+        let position = |day: Date| days.iter().position(|&d| d == day).map(|i| i + 1);
+        let f = &self.filter;
+        let text = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
+        Link {
+            day: f.day.and_then(position),
+            item: self.opened.clone(),
+            layout: self.layout.map(|l| l.key().to_owned()),
+            query: text(&f.query),
+            kind: f.kind.map(|k| k.key().to_owned()),
+            room: f.room.clone(),
+            track: f.track.clone(),
+            language: f.language.clone(),
+            starred_only: f.starred,
+            hide_past: f.hide_past,
+            stars: None,
+        }
+    }
 }
 
 pub enum Action {
@@ -120,7 +158,25 @@ pub enum Action {
     FilterDay(Option<Date>),
     FilterKind(Option<ProgramKind>),
     FilterRoom(Option<String>),
+    FilterTrack(Option<String>),
+    FilterLanguage(Option<String>),
+    OnlyStarred(bool),
+    HidePast(bool),
     ShowMore,
+    /// The reader picks a layout.
+    Layout(Layout),
+    /// The reader opens an item's detail, or closes it (`None`).
+    Detail(Option<String>),
+    RoomsFrom(usize),
+    /// The reader stars or unstars an item.
+    ToggleStar(String),
+    /// Stars read from storage or a shared link (not stored until the reader changes them).
+    Stars(BTreeSet<String>),
+    /// The state a link describes (on load, Back and Forward); `days` are the programme's.
+    FromLink {
+        link: Link,
+        days: Vec<Date>,
+    },
 }
 
 impl Reducible for ViewState {
@@ -139,6 +195,10 @@ impl Reducible for ViewState {
             Action::Open { target, view } => {
                 let serial = self.focus.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
                 next.chosen = Some((target.section(), view));
+                // A large programme shows an opened item in its detail.
+                if let Target::Item(id) = &target {
+                    next.opened = Some(id.clone());
+                }
                 next.focus = Some((serial, target));
             }
             Action::RenderAllSections if self.all_sections => return self,
@@ -148,7 +208,60 @@ impl Reducible for ViewState {
             Action::FilterDay(day) => next.filter.day = day,
             Action::FilterKind(kind) => next.filter.kind = kind,
             Action::FilterRoom(room) => next.filter.room = room,
+            Action::FilterTrack(track) => next.filter.track = track,
+            Action::FilterLanguage(language) => next.filter.language = language,
+            Action::OnlyStarred(on) => next.filter.starred = on,
+            Action::HidePast(on) => next.filter.hide_past = on,
             Action::ShowMore => next.limit = self.limit.saturating_add(PAGE),
+            Action::Layout(layout) => next.layout = Some(layout),
+            Action::Detail(item) => {
+                let serial = self.focus.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
+                // Closing the detail returns focus to the item's entry; opening focuses the detail.
+                next.focus = item
+                    .clone()
+                    .or_else(|| self.opened.clone())
+                    .map(|id| (serial, Target::Item(id)));
+                next.opened = item;
+            }
+            Action::RoomsFrom(first) => next.rooms_from = first,
+            Action::ToggleStar(id) => {
+                let mut stars = (*self.stars).clone();
+                if !stars.remove(&id) {
+                    stars.insert(id);
+                }
+                next.stars = Rc::new(stars);
+                next.stars_touched = true;
+            }
+            Action::Stars(stars) => next.stars = Rc::new(stars),
+            Action::FromLink { link, days } => {
+                let day = link.day.and_then(|d| days.get(d.checked_sub(1)?).copied());
+                next.filter = Filter {
+                    query: link.query.unwrap_or_default(),
+                    day,
+                    kind: link.kind.as_deref().and_then(ProgramKind::from_key),
+                    room: link.room,
+                    track: link.track,
+                    language: link.language,
+                    starred: link.starred_only,
+                    hide_past: link.hide_past,
+                };
+                next.layout = link
+                    .layout
+                    .as_deref()
+                    .and_then(Layout::parse)
+                    .or(self.layout);
+                if link.item.is_some() {
+                    next.chosen = Some((Section::Programme, self.chosen.and_then(|c| c.1)));
+                }
+                if link.item != self.opened {
+                    let serial = self.focus.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
+                    next.focus = link.item.clone().map(|id| (serial, Target::Item(id)));
+                    next.opened = link.item;
+                }
+                if let Some(stars) = link.stars {
+                    next.stars = Rc::new(stars.into_iter().collect());
+                }
+            }
         }
         if next.filter != self.filter {
             next.limit = PAGE;

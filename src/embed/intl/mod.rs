@@ -6,4 +6,4 @@ pub mod format;
 pub mod zone;
 
 pub use format::*;
-pub use zone::{check_zone, date_in_zone, instant, zone_is_known};
+pub use zone::{check_zone, date_in_zone, instant, wall_clock, zone_is_known};

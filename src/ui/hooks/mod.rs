@@ -1,12 +1,19 @@
 //! The hooks that connect a widget to the browser shell: loading the event, telling the
-//! host page what happened, the page's JSON-LD, and focus after a cross-link.
+//! host page what happened, the page's JSON-LD, focus after a cross-link, the page's URL
+//! hash and the reader's stars, the widget's width, and the clock.
 
 mod use_event;
 mod use_focus;
 mod use_host_events;
 mod use_json_ld;
+mod use_now;
+mod use_page_state;
+mod use_width;
 
 pub use use_event::{use_event, Load};
 pub use use_focus::use_focus;
 pub use use_host_events::use_host_events;
 pub use use_json_ld::use_json_ld;
+pub use use_now::use_now;
+pub use use_page_state::{days_of, use_page_state};
+pub use use_width::use_width;
