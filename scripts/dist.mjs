@@ -1,5 +1,7 @@
 // Last build step: writes dist/ from the optimised wasm and the wasm-bindgen glue.
-//   node scripts/dist.mjs <optimised.wasm> <glue.js>
+//   node scripts/dist.mjs <optimised.wasm> <glue.js> <full.wasm> <full-glue.js> <readers.wasm> <readers-glue.js>
+// - forum-widget-full-core.<hash>.js and forum-widget-full.<hash>.wasm: the full build (large
+//   programmes), which the loader fetches instead when the widget has a src;
 // - forum-widget-core.<hash>.js and forum-widget.<hash>.wasm: content-hashed names, so a
 //   CDN can cache them for a year; forum-widget.js is the one unhashed file and carries
 //   their names (and the wasm's integrity hash).
@@ -92,9 +94,9 @@ export function fillLoader(source, names, { withTestHooks = false } = {}) {
   return withTestHooks ? out : out.replace(TEST_HOOKS, '\n');
 }
 
-async function main([wasmPath, gluePath, readersWasmPath, readersGluePath]) {
-  if (!wasmPath || !gluePath || !readersWasmPath || !readersGluePath) {
-    throw new Error('usage: node scripts/dist.mjs <optimised.wasm> <glue.js> <readers.wasm> <readers-glue.js>');
+async function main([wasmPath, gluePath, fullWasmPath, fullGluePath, readersWasmPath, readersGluePath]) {
+  if (!wasmPath || !gluePath || !fullWasmPath || !fullGluePath || !readersWasmPath || !readersGluePath) {
+    throw new Error('usage: node scripts/dist.mjs <optimised.wasm> <glue.js> <full.wasm> <full-glue.js> <readers.wasm> <readers-glue.js>');
   }
   const minifyModule = async (text) => Buffer.from((await minify(text, {
     module: true, ecma: 2020, compress: { passes: 2 }, mangle: true,
@@ -105,12 +107,17 @@ async function main([wasmPath, gluePath, readersWasmPath, readersGluePath]) {
     return [wasm, await minifyModule(glue)];
   };
   const [wasm, core] = await shortImports(wasmPath, gluePath);
+  // The full build, with the large-programme feature: fetched instead when there is a src.
+  const [fullWasm, fullCore] = await shortImports(fullWasmPath, fullGluePath);
   // The schedule readers: fetched only when a src file is in another format.
   const [readersWasm, readersCore] = await shortImports(readersWasmPath, readersGluePath);
   const names = {
     core: `forum-widget-core.${contentHash(core)}.js`,
     wasm: `forum-widget.${contentHash(wasm)}.wasm`,
     wasmIntegrity: integrity(wasm),
+    fullCore: `forum-widget-full-core.${contentHash(fullCore)}.js`,
+    fullWasm: `forum-widget-full.${contentHash(fullWasm)}.wasm`,
+    fullWasmIntegrity: integrity(fullWasm),
     readersCore: `schedule-readers.${contentHash(readersCore)}.js`,
     readersWasm: `schedule-readers.${contentHash(readersWasm)}.wasm`,
   };
@@ -125,6 +132,7 @@ async function main([wasmPath, gluePath, readersWasmPath, readersGluePath]) {
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
   const files = [['forum-widget.js', loader], [names.core, core], [names.wasm, wasm]];
+  const withSrc = [[names.fullCore, fullCore], [names.fullWasm, fullWasm]];
   const onDemand = [[names.readersCore, readersCore], [names.readersWasm, readersWasm]];
   const row = ([name, bytes]) => {
     const gz = gzip(bytes);
@@ -135,15 +143,19 @@ async function main([wasmPath, gluePath, readersWasmPath, readersGluePath]) {
     return { file: name, raw: bytes.length, gzip: gz.length, brotli: br.length };
   };
   const rows = files.map(row);
+  const withSrcRows = withSrc.map(row);
   const onDemandRows = onDemand.map(row);
-  const total = rows.reduce((t, r) => ({ ...t, raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+  const sum = (list) => list.reduce((t, r) => ({ ...t, raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
     { file: 'total', raw: 0, gzip: 0, brotli: 0 });
+  const total = sum(rows);
   const manifest = {
     loader: 'forum-widget.js',
     integrity: integrity(loader),
     core: names.core,
     wasm: names.wasm,
     files: [...rows, total],
+    // What a widget with a src downloads instead of the default core and wasm (with the loader).
+    withSrc: { core: names.fullCore, wasm: names.fullWasm, files: [rows[0], ...withSrcRows, sum([rows[0], ...withSrcRows])] },
     // Not part of the default download: loaded only for schedules in other formats.
     onDemand: onDemandRows,
   };
@@ -154,11 +166,13 @@ async function main([wasmPath, gluePath, readersWasmPath, readersGluePath]) {
   writeFileSync(`${DIST_TEST}forum-widget.js`, testLoader);
   writeFileSync(DIST_TEST + names.core, core);
   writeFileSync(DIST_TEST + names.wasm, wasm);
-  for (const [name, bytes] of onDemand) writeFileSync(DIST_TEST + name, bytes);
+  for (const [name, bytes] of [...withSrc, ...onDemand]) writeFileSync(DIST_TEST + name, bytes);
 
   const pad = (s, n) => String(s).padStart(n);
   console.log(`${'dist/'.padEnd(34)}${pad('raw B', 9)}${pad('gzip -9 B', 11)}${pad('brotli B', 10)}`);
   for (const r of manifest.files) console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 11)}${pad(r.brotli, 10)}`);
+  console.log('with a src (the full build, instead of the two files above):');
+  for (const r of manifest.withSrc.files.slice(1)) console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 11)}${pad(r.brotli, 10)}`);
   console.log('on demand (other schedule formats):');
   for (const r of onDemandRows) console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 11)}${pad(r.brotli, 10)}`);
   console.log(`\nSRI of forum-widget.js (for a pinned, versioned URL):\n  integrity="${manifest.integrity}" crossorigin="anonymous"`);

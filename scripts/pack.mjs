@@ -1,9 +1,10 @@
 // Packs the built dist/ as an npm package, for public CDNs that mirror npm (jsDelivr,
 // unpkg) and for partners' bundlers: target/npm/forum-widget-embed-<version>.tgz.
 //   node scripts/pack.mjs        (run by scripts/build.sh after scripts/dist.mjs)
-// The package holds exactly the files a visitor's browser fetches (forum-widget.js and
-// the two content-hashed files it names) and manifest.json (names, sizes, the loader's
-// SRI hash). Its version is the crate's, from Cargo.toml.
+// The package holds exactly the files a visitor's browser may fetch (forum-widget.js, the
+// two content-hashed files of the default build, the two of the full build it fetches
+// instead for a src, and the schedule readers' two) and manifest.json (names, sizes, the
+// loader's SRI hash). Its version is the crate's, from Cargo.toml.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +22,11 @@ export function crateVersion() {
   return version;
 }
 
-/** The files of dist/ that the package ships: the loader, the files it names, the manifest. */
+/** The files of dist/ that the package ships: the loader, every file it names, the manifest. */
 export function shippedFiles() {
   const manifest = JSON.parse(readFileSync(`${ROOT}dist/manifest.json`, 'utf8'));
-  return { manifest, files: [manifest.loader, manifest.core, manifest.wasm, 'manifest.json'] };
+  const later = [manifest.withSrc.core, manifest.withSrc.wasm, ...manifest.onDemand.map((r) => r.file)];
+  return { manifest, files: [manifest.loader, manifest.core, manifest.wasm, ...later, 'manifest.json'] };
 }
 
 export function packageJson(version, { manifest, files }) {
@@ -33,7 +35,7 @@ export function packageJson(version, { manifest, files }) {
   return {
     name: PACKAGE_NAME,
     version,
-    description: 'Embeddable event widget (summary, speakers, programme): load forum-widget.js with a plain <script src> tag; it fetches the two content-hashed files beside it.',
+    description: 'Embeddable event widget (summary, speakers, programme): load forum-widget.js with a plain <script src> tag; it fetches the content-hashed files beside it.',
     license: 'MIT OR Apache-2.0',
     keywords: ['web-component', 'widget', 'event', 'webassembly', 'yew'],
     exports,
@@ -47,8 +49,12 @@ function readme(version, { manifest }) {
   return `# ${PACKAGE_NAME}
 
 The forum-widget event widget, built: \`${manifest.loader}\` (a classic script, the only
-file a page names), \`${manifest.core}\` and \`${manifest.wasm}\` (fetched by the loader
-from beside itself), and \`manifest.json\` (file names, sizes, the loader's SRI hash).
+file a page names), \`${manifest.core}\` and \`${manifest.wasm}\` (the default build,
+fetched by the loader from beside itself), \`${manifest.withSrc.core}\` and
+\`${manifest.withSrc.wasm}\` (the full build, with the timetable and the other
+large-programme features, fetched instead when the widget has a \`src\`), the schedule
+readers (\`schedule-readers.*\`, fetched only for schedules in other systems' formats), and
+\`manifest.json\` (file names, sizes, the loader's SRI hash).
 
 From a CDN that mirrors npm (give the full file path and an exact version):
 

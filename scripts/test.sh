@@ -14,6 +14,8 @@ step "cargo clippy (native and wasm32) -D warnings"
 # `serde-reference`: serde's derive as the reference the widget's JSON readers are compared with.
 cargo clippy --all-targets --features forum-widget/serde-reference --quiet -- -D warnings
 cargo clippy -p forum-widget --lib --quiet -- -D warnings
+# The default build, without the large-programme feature (scripts/build.sh builds both).
+cargo clippy -p forum-widget --lib --no-default-features --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy -p forum-widget --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy -p schedule-readers --lib --features wasm --target wasm32-unknown-unknown --quiet -- -D warnings
 

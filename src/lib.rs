@@ -31,4 +31,11 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// The widget's stylesheet, adopted into each shadow root (no `<style>` tag, CSP-safe):
 /// `src/widget.css` without its comments and needless whitespace (see `build.rs`).
+#[cfg(not(feature = "schedule"))]
 pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+/// `src/widget.css`, then `src/schedule.css` for large programmes, minified (see `build.rs`).
+#[cfg(feature = "schedule")]
+pub const STYLES: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/widget.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/schedule.css"))
+);

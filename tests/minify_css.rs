@@ -44,8 +44,16 @@ fn broken_input_is_refused() {
 }
 
 #[test]
-fn the_widget_stylesheet_minifies_and_loses_only_comments_and_whitespace() {
-    let css = include_str!("../src/widget.css");
+fn the_widget_stylesheets_minify_and_lose_only_comments_and_whitespace() {
+    for css in [
+        include_str!("../src/widget.css"),
+        include_str!("../src/schedule.css"),
+    ] {
+        stylesheet_loses_only_comments_and_whitespace(css);
+    }
+}
+
+fn stylesheet_loses_only_comments_and_whitespace(css: &str) {
     let minified = minify(css).unwrap();
     assert!(minified.len() < css.len() * 9 / 10);
     assert!(!minified.contains("/*"));

@@ -44,6 +44,14 @@ fn scan(event: &Event, filter: &Filter, lang: &str) -> Vec<String> {
                 && filter.room.as_ref().is_none_or(|room| {
                     item.location.pick(lang).map(|s| s.text) == Some(room.as_str())
                 })
+                && filter
+                    .track
+                    .as_ref()
+                    .is_none_or(|t| item.track.as_ref() == Some(t))
+                && filter
+                    .language
+                    .as_ref()
+                    .is_none_or(|l| item.language.as_ref() == Some(l))
         })
         .map(|item| item.id.clone())
         .collect()
@@ -62,17 +70,19 @@ fn generated() -> Event {
     let items: Vec<String> = (0..120)
         .map(|i| {
             format!(
-                r#"{{"id":"i{i}","title":{{"en":"Talk {i} on Ports and Rails","zh":"报告{i}"}},"kind":"{}","date":"2030-05-{:02}","location":{{"en":"Room {}","zh":"{}号厅"}},"people":["p{}"]}}"#,
+                r#"{{"id":"i{i}","title":{{"en":"Talk {i} on Ports and Rails","zh":"报告{i}"}},"kind":"{}","date":"2030-05-{:02}","location":{{"en":"Room {}","zh":"{}号厅"}},"people":["p{}"],"track":"t{}","language":"{}"}}"#,
                 kinds[i % 4],
                 20 + i % 3,
                 i % 5,
                 i % 5,
-                i % 10
+                i % 10,
+                i % 3,
+                ["en", "de"][i % 2]
             )
         })
         .collect();
     let json = format!(
-        r#"{{"version":1,"id":"gen","name":{{"en":"Generated"}},"start_date":"2030-05-20","end_date":"2030-05-22","time_zone":"Europe/Prague","venue":{{"name":{{"en":"Hall"}}}},"people":[{}],"program":[{}]}}"#,
+        r#"{{"version":2,"id":"gen","name":{{"en":"Generated"}},"start_date":"2030-05-20","end_date":"2030-05-22","time_zone":"Europe/Prague","venue":{{"name":{{"en":"Hall"}}}},"people":[{}],"program":[{}]}}"#,
         people.join(","),
         items.join(",")
     );
@@ -146,6 +156,7 @@ fn day_kind_and_room_filters_combine_with_the_query() {
                     day: Some(*day),
                     kind: Some(*kind),
                     room: Some(room.clone()),
+                    ..Filter::default()
                 };
                 assert_eq!(
                     ids(&event, &find(&event, &filter, "en")),
@@ -178,6 +189,8 @@ proptest! {
         day in prop::option::of(0usize..3),
         kind in prop::option::of(0usize..4),
         room in prop::option::of(0usize..5),
+        track in prop::option::of(0usize..3),
+        language in prop::option::of(0usize..2),
         lang in prop::sample::select(vec!["en", "zh"]),
     ) {
         let event = generated();
@@ -187,6 +200,9 @@ proptest! {
             day: day.map(|d| choices.days[d]),
             kind: kind.map(|k| choices.kinds[k]),
             room: room.map(|r| choices.rooms[r].clone()),
+            track: track.map(|t| choices.tracks[t].clone()),
+            language: language.map(|l| choices.languages[l].clone()),
+            ..Filter::default()
         };
         prop_assert_eq!(ids(&event, &find(&event, &filter, lang)), scan(&event, &filter, lang));
     }

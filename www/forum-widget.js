@@ -20,7 +20,14 @@
   const SOURCE_PAGE = '';
   const PALETTE = '';
   const VERSION = '';
-  const FILES = { core: 'forum-widget-core.js', wasm: 'forum-widget.wasm', wasmIntegrity: '', readersCore: 'schedule-readers.js', readersWasm: 'schedule-readers.wasm' };
+  const FILES = { core: 'forum-widget-core.js', wasm: 'forum-widget.wasm', wasmIntegrity: '', fullCore: 'forum-widget-full-core.js', fullWasm: 'forum-widget-full.wasm', fullWasmIntegrity: '', readersCore: 'schedule-readers.js', readersWasm: 'schedule-readers.wasm' };
+  // Two builds of the widget: the default one (the built-in event, short programmes), and
+  // the full one, with the timetable and the rest of large programmes, for a `src`.
+  const BUILDS = {
+    default: { core: FILES.core, wasm: FILES.wasm, integrity: FILES.wasmIntegrity, compiled: null, instances: [] },
+    full: { core: FILES.fullCore, wasm: FILES.fullWasm, integrity: FILES.fullWasmIntegrity, compiled: null, instances: [] },
+  };
+  const buildFor = (options) => (options.src ? BUILDS.full : BUILDS.default);
 
   const TAG = 'forum-widget';
   // Before the wasm has loaded: keep host styles out, and reserve space. The built-in
@@ -57,8 +64,6 @@
   const base = new URL('.', script.src).href;
   // A page that pins this script with Subresource Integrity gets the wasm checked too.
   const pinned = !!script.integrity;
-  const instances = [];
-  let compiled = null;
   let sheet = null;
 
   /** Whether shadow roots take constructed stylesheets (Chrome 73, Firefox 101, Safari 16.4). */
@@ -66,8 +71,9 @@
     typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype &&
     typeof ShadowRoot === 'function' && 'adoptedStyleSheets' in ShadowRoot.prototype;
 
-  /** Fetches and compiles the wasm once per page, however many widgets there are. */
-  const compile = () => {
+  /** Fetches and compiles a build's wasm once per page, however many widgets there are. */
+  const compile = (build) => {
+    let compiled = build.compiled;
     if (!compiled) {
       if (typeof WebAssembly !== 'object') {
         compiled = Promise.reject(new Error('this browser does not support WebAssembly'));
@@ -77,8 +83,8 @@
       } else {
         // The status is checked here, before compiling: WebKit checks the MIME type first,
         // so a 404 page would otherwise be reported as a damaged file.
-        const response = fetch(base + FILES.wasm, pinned ? { integrity: FILES.wasmIntegrity } : {}).then((r) => {
-          if (!r.ok) throw new Error(`${FILES.wasm} returned HTTP status ${r.status}`);
+        const response = fetch(base + build.wasm, pinned ? { integrity: build.integrity } : {}).then((r) => {
+          if (!r.ok) throw new Error(`${build.wasm} returned HTTP status ${r.status}`);
           return r;
         });
         // compileStreaming compiles while the file downloads.
@@ -86,6 +92,7 @@
           ? WebAssembly.compileStreaming(response)
           : response.then((r) => r.arrayBuffer()).then(WebAssembly.compile);
       }
+      build.compiled = compiled;
     }
     return compiled;
   };
@@ -96,7 +103,8 @@
    * stops only its own widget. Instances are reused after unmount, so a single-page app
    * never holds more than it shows at once.
    */
-  const takeInstance = async () => {
+  const takeInstance = async (build) => {
+    const { instances } = build;
     const free = instances.find((i) => !i.busy && !i.broken);
     if (free) {
       free.busy = true;
@@ -105,10 +113,10 @@
     const instance = { busy: true, broken: false, mod: null, exports: null };
     instances.push(instance);
     // A distinct module URL gives the new instance its own copy of the JS glue.
-    const url = base + FILES.core + (instances.length > 1 ? `?instance=${instances.length}` : '');
+    const url = base + build.core + (instances.length > 1 ? `?instance=${instances.length}` : '');
     try {
       // The glue downloads while the wasm compiles.
-      const [module, glue] = await Promise.all([compile(), import(url)]);
+      const [module, glue] = await Promise.all([compile(build), import(url)]);
       instance.exports = await glue.default({ module_or_path: module });
       instance.mod = glue;
       return instance;
@@ -158,9 +166,9 @@
   };
 
   /** What went wrong before any wasm ran, for the reader (en/zh) and for the site's developer. */
-  const reason = (error) => {
+  const reason = (error, build) => {
     const text = String((error && error.message) || error);
-    const files = `${FILES.core} and ${FILES.wasm} must be served beside ${base}forum-widget.js` +
+    const files = `${build.core} and ${build.wasm} must be served beside ${base}forum-widget.js` +
       (pinned ? ', from the same build as this pinned forum-widget.js' : '');
     if (typeof WebAssembly !== 'object') {
       return { en: 'this browser does not support WebAssembly', zh: '此浏览器不支持 WebAssembly', fix: 'Use a current browser.' };
@@ -180,7 +188,7 @@
       };
     }
     if (error instanceof WebAssembly.CompileError || /CompileError|magic|expected|section/i.test(text)) {
-      return { en: `${FILES.wasm} is damaged`, zh: `${FILES.wasm} 文件已损坏`, fix: 'Upload dist/ again; serve .wasm unmodified as application/wasm.' };
+      return { en: `${build.wasm} is damaged`, zh: `${build.wasm} 文件已损坏`, fix: 'Upload dist/ again; serve .wasm unmodified as application/wasm.' };
     }
     if (/status|404|not ok|Failed to fetch|import|module script/i.test(text)) {
       return { en: 'the widget files could not be fetched', zh: '无法获取组件文件', fix: `${files} (with CORS headers when on another origin).` };
@@ -237,7 +245,7 @@
    */
   const mount = (element, options) => {
     const root = element.shadowRoot || element.attachShadow({ mode: 'open' });
-    const state = { options: normalize(options || {}), widget: null, instance: null, gone: false, observer: null };
+    const state = { options: normalize(options || {}), widget: null, instance: null, gone: false, observer: null, build: null };
     adoptLoaderStyles(root);
     message(root, state.options, 'Loading event…', '正在加载活动信息…', 'fw-loading');
     // The widget's first request, if for the prefetched URL, gets that response; the
@@ -254,8 +262,8 @@
       return fetch(url, init);
     };
 
-    const fail = (error) => {
-      const why = reason(error);
+    const fail = (error, build) => {
+      const why = reason(error, build);
       const box = message(root, state.options, `The event widget could not be loaded: ${why.en}. `,
         `活动组件无法加载：${why.zh}。`);
       if (!state.options.src) {
@@ -271,8 +279,10 @@
     };
 
     const start = () => {
-      takeInstance().then((instance) => {
-        if (state.gone) {
+      const build = buildFor(state.options);
+      state.build = build;
+      takeInstance(build).then((instance) => {
+        if (state.gone || state.build !== build) {
           instance.busy = false;
           return;
         }
@@ -285,11 +295,18 @@
           state.widget = instance.mod.mount(root, element, state.options, onInternalError, loadReaders, fetchForWidget);
         } catch (error) {
           instance.broken = true;
-          fail(error);
+          fail(error, build);
         }
       }, (error) => {
-        if (!state.gone) fail(error);
+        if (!state.gone && state.build === build) fail(error, build);
       });
+    };
+    /** Lets the widget's instance go (it is reused by the next widget of its build). */
+    const release = () => {
+      if (state.widget && !state.instance.broken) state.widget.unmount();
+      state.widget = null;
+      if (state.instance) state.instance.busy = false;
+      state.instance = null;
     };
 
     if (state.options.loading === 'lazy' && 'IntersectionObserver' in window) {
@@ -308,7 +325,14 @@
     return {
       update(next) {
         state.options = normalize({ ...state.options, ...(next || {}) });
-        if (state.widget) state.widget.update(state.options);
+        if (state.build && buildFor(state.options) !== state.build && !state.observer) {
+          // A src given or taken away: the other build takes over.
+          release();
+          message(root, state.options, 'Loading event…', '正在加载活动信息…', 'fw-loading');
+          start();
+        } else if (state.widget) {
+          state.widget.update(state.options);
+        }
       },
       unmount() {
         state.gone = true;
@@ -316,10 +340,7 @@
         prefetched = null;
         if (state.observer) state.observer.disconnect();
         state.observer = null;
-        if (state.widget && !state.instance.broken) state.widget.unmount();
-        state.widget = null;
-        if (state.instance) state.instance.busy = false;
-        state.instance = null;
+        release();
         root.replaceChildren();
       },
       /* test-hooks: only in the test build (dist-test/), for the tests of internal errors. */

@@ -15,6 +15,7 @@ pub mod head_json_ld;
 pub mod host_events;
 pub mod intl;
 mod page;
+#[cfg(feature = "schedule")]
 pub mod page_state;
 mod panic;
 mod registry;

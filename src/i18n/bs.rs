@@ -69,24 +69,43 @@ pub const STRINGS: Strings = Strings {
     shown_of: "Prikazano: {} od {}",
     show_more: "Prikaži još",
     no_match: "Nijedna stavka programa ne odgovara.",
+    #[cfg(feature = "schedule")]
     layout: "Prikaz",
+    #[cfg(feature = "schedule")]
     layout_timetable: "Raspored",
+    #[cfg(feature = "schedule")]
     layout_grouped: "Po vremenu",
+    #[cfg(feature = "schedule")]
     layout_list: "Lista",
+    #[cfg(feature = "schedule")]
     starred_only: "Samo označene",
+    #[cfg(feature = "schedule")]
     hide_past: "Sakrij završene stavke",
+    #[cfg(feature = "schedule")]
     star: "Označi: {}",
+    #[cfg(feature = "schedule")]
     now: "Sada",
+    #[cfg(feature = "schedule")]
     under_way: "U toku",
+    #[cfg(feature = "schedule")]
     jump_to_now: "Idi na sada",
+    #[cfg(feature = "schedule")]
     rooms_shown: "Sale {}–{} od {}",
+    #[cfg(feature = "schedule")]
     rooms_previous: "Prethodne sale",
+    #[cfg(feature = "schedule")]
     rooms_next: "Sljedeće sale",
+    #[cfg(feature = "schedule")]
     back: "Nazad na program",
+    #[cfg(feature = "schedule")]
     time: "Vrijeme",
+    #[cfg(feature = "schedule")]
     calendar_shown: "Ove stavke kao kalendarska datoteka (.ics)",
+    #[cfg(feature = "schedule")]
     calendar_starred: "Označene stavke (.ics)",
+    #[cfg(feature = "schedule")]
     share_starred: "Link do vaših označenih stavki",
+    #[cfg(feature = "schedule")]
     days: "Dani",
     local_time: "vaše vrijeme: {}",
     colon: ": ",

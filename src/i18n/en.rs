@@ -68,24 +68,43 @@ pub const STRINGS: Strings = Strings {
     shown_of: "{} of {} shown",
     show_more: "Show more",
     no_match: "No programme item matches.",
+    #[cfg(feature = "schedule")]
     layout: "Layout",
+    #[cfg(feature = "schedule")]
     layout_timetable: "Timetable",
+    #[cfg(feature = "schedule")]
     layout_grouped: "By time",
+    #[cfg(feature = "schedule")]
     layout_list: "List",
+    #[cfg(feature = "schedule")]
     starred_only: "Only starred",
+    #[cfg(feature = "schedule")]
     hide_past: "Hide past items",
+    #[cfg(feature = "schedule")]
     star: "Star: {}",
+    #[cfg(feature = "schedule")]
     now: "Now",
+    #[cfg(feature = "schedule")]
     under_way: "Under way",
+    #[cfg(feature = "schedule")]
     jump_to_now: "Jump to now",
+    #[cfg(feature = "schedule")]
     rooms_shown: "Rooms {}–{} of {}",
+    #[cfg(feature = "schedule")]
     rooms_previous: "Previous rooms",
+    #[cfg(feature = "schedule")]
     rooms_next: "Next rooms",
+    #[cfg(feature = "schedule")]
     back: "Back to the programme",
+    #[cfg(feature = "schedule")]
     time: "Time",
+    #[cfg(feature = "schedule")]
     calendar_shown: "These items as a calendar file (.ics)",
+    #[cfg(feature = "schedule")]
     calendar_starred: "Starred items (.ics)",
+    #[cfg(feature = "schedule")]
     share_starred: "Link to your starred items",
+    #[cfg(feature = "schedule")]
     days: "Days",
     local_time: "your time: {}",
     colon: ": ",

@@ -69,24 +69,43 @@ pub const STRINGS: Strings = Strings {
     shown_of: "ნაჩვენებია {} / {}",
     show_more: "მეტის ჩვენება",
     no_match: "შესაბამისი პუნქტი ვერ მოიძებნა.",
+    #[cfg(feature = "schedule")]
     layout: "ჩვენების სახე",
+    #[cfg(feature = "schedule")]
     layout_timetable: "ცხრილი",
+    #[cfg(feature = "schedule")]
     layout_grouped: "დროის მიხედვით",
+    #[cfg(feature = "schedule")]
     layout_list: "სია",
+    #[cfg(feature = "schedule")]
     starred_only: "მხოლოდ მონიშნული",
+    #[cfg(feature = "schedule")]
     hide_past: "დასრულებულის დამალვა",
+    #[cfg(feature = "schedule")]
     star: "მონიშვნა: {}",
+    #[cfg(feature = "schedule")]
     now: "ახლა",
+    #[cfg(feature = "schedule")]
     under_way: "მიმდინარეობს",
+    #[cfg(feature = "schedule")]
     jump_to_now: "ახლანდელ დროზე გადასვლა",
+    #[cfg(feature = "schedule")]
     rooms_shown: "დარბაზები {}–{}, სულ {}",
+    #[cfg(feature = "schedule")]
     rooms_previous: "წინა დარბაზები",
+    #[cfg(feature = "schedule")]
     rooms_next: "შემდეგი დარბაზები",
+    #[cfg(feature = "schedule")]
     back: "პროგრამაზე დაბრუნება",
+    #[cfg(feature = "schedule")]
     time: "დრო",
+    #[cfg(feature = "schedule")]
     calendar_shown: "ეს პუნქტები კალენდრის ფაილად (.ics)",
+    #[cfg(feature = "schedule")]
     calendar_starred: "მონიშნული პუნქტები (.ics)",
+    #[cfg(feature = "schedule")]
     share_starred: "მონიშნული პუნქტების ბმული",
+    #[cfg(feature = "schedule")]
     days: "დღეები",
     local_time: "თქვენი დრო: {}",
     colon: ": ",

@@ -91,32 +91,51 @@ pub struct Strings {
     pub show_more: &'static str,
     pub no_match: &'static str,
     /// The programme's layout switch and its three choices.
+    #[cfg(feature = "schedule")]
     pub layout: &'static str,
+    #[cfg(feature = "schedule")]
     pub layout_timetable: &'static str,
+    #[cfg(feature = "schedule")]
     pub layout_grouped: &'static str,
+    #[cfg(feature = "schedule")]
     pub layout_list: &'static str,
     /// The programme's filters that use the reader's stars and clock.
+    #[cfg(feature = "schedule")]
     pub starred_only: &'static str,
+    #[cfg(feature = "schedule")]
     pub hide_past: &'static str,
     /// A star's accessible name, `{}` the item's title.
+    #[cfg(feature = "schedule")]
     pub star: &'static str,
     /// The timetable's line at the current time, and items under way.
+    #[cfg(feature = "schedule")]
     pub now: &'static str,
+    #[cfg(feature = "schedule")]
     pub under_way: &'static str,
+    #[cfg(feature = "schedule")]
     pub jump_to_now: &'static str,
     /// The timetable's room pages: first, last and how many rooms.
+    #[cfg(feature = "schedule")]
     pub rooms_shown: &'static str,
+    #[cfg(feature = "schedule")]
     pub rooms_previous: &'static str,
+    #[cfg(feature = "schedule")]
     pub rooms_next: &'static str,
     /// The item detail's way back.
+    #[cfg(feature = "schedule")]
     pub back: &'static str,
     /// The timetable's time column.
+    #[cfg(feature = "schedule")]
     pub time: &'static str,
     /// Calendar files of the items shown, and of the starred ones; the share link.
+    #[cfg(feature = "schedule")]
     pub calendar_shown: &'static str,
+    #[cfg(feature = "schedule")]
     pub calendar_starred: &'static str,
+    #[cfg(feature = "schedule")]
     pub share_starred: &'static str,
     /// The day switch's label.
+    #[cfg(feature = "schedule")]
     pub days: &'static str,
     pub local_time: &'static str,
     /// After a label: ": " in most languages, the full-width "：" in Chinese.

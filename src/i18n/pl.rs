@@ -68,24 +68,43 @@ pub const STRINGS: Strings = Strings {
     shown_of: "Pokazano: {} z {}",
     show_more: "Pokaż więcej",
     no_match: "Żaden punkt programu nie pasuje.",
+    #[cfg(feature = "schedule")]
     layout: "Układ",
+    #[cfg(feature = "schedule")]
     layout_timetable: "Siatka godzin",
+    #[cfg(feature = "schedule")]
     layout_grouped: "Według godziny",
+    #[cfg(feature = "schedule")]
     layout_list: "Lista",
+    #[cfg(feature = "schedule")]
     starred_only: "Tylko oznaczone",
+    #[cfg(feature = "schedule")]
     hide_past: "Ukryj zakończone punkty",
+    #[cfg(feature = "schedule")]
     star: "Oznacz: {}",
+    #[cfg(feature = "schedule")]
     now: "Teraz",
+    #[cfg(feature = "schedule")]
     under_way: "Trwa",
+    #[cfg(feature = "schedule")]
     jump_to_now: "Przejdź do teraz",
+    #[cfg(feature = "schedule")]
     rooms_shown: "Sale {}–{} z {}",
+    #[cfg(feature = "schedule")]
     rooms_previous: "Poprzednie sale",
+    #[cfg(feature = "schedule")]
     rooms_next: "Następne sale",
+    #[cfg(feature = "schedule")]
     back: "Powrót do programu",
+    #[cfg(feature = "schedule")]
     time: "Godzina",
+    #[cfg(feature = "schedule")]
     calendar_shown: "Te punkty jako plik kalendarza (.ics)",
+    #[cfg(feature = "schedule")]
     calendar_starred: "Oznaczone punkty (.ics)",
+    #[cfg(feature = "schedule")]
     share_starred: "Link do oznaczonych punktów",
+    #[cfg(feature = "schedule")]
     days: "Dni",
     local_time: "twój czas: {}",
     colon: ": ",

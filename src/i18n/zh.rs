@@ -68,24 +68,43 @@ pub const STRINGS: Strings = Strings {
     shown_of: "显示 {} 项，共 {} 项",
     show_more: "显示更多",
     no_match: "没有符合条件的议程。",
+    #[cfg(feature = "schedule")]
     layout: "显示方式",
+    #[cfg(feature = "schedule")]
     layout_timetable: "时间表",
+    #[cfg(feature = "schedule")]
     layout_grouped: "按时间",
+    #[cfg(feature = "schedule")]
     layout_list: "列表",
+    #[cfg(feature = "schedule")]
     starred_only: "仅看已收藏",
+    #[cfg(feature = "schedule")]
     hide_past: "隐藏已结束的议程",
+    #[cfg(feature = "schedule")]
     star: "收藏：{}",
+    #[cfg(feature = "schedule")]
     now: "现在",
+    #[cfg(feature = "schedule")]
     under_way: "正在进行",
+    #[cfg(feature = "schedule")]
     jump_to_now: "跳到现在",
+    #[cfg(feature = "schedule")]
     rooms_shown: "会场 {}–{}，共 {} 个",
+    #[cfg(feature = "schedule")]
     rooms_previous: "上一组会场",
+    #[cfg(feature = "schedule")]
     rooms_next: "下一组会场",
+    #[cfg(feature = "schedule")]
     back: "返回议程",
+    #[cfg(feature = "schedule")]
     time: "时间",
+    #[cfg(feature = "schedule")]
     calendar_shown: "将这些议程导出为日历文件（.ics）",
+    #[cfg(feature = "schedule")]
     calendar_starred: "已收藏的议程（.ics）",
+    #[cfg(feature = "schedule")]
     share_starred: "已收藏议程的链接",
+    #[cfg(feature = "schedule")]
     days: "日期",
     local_time: "您的当地时间：{}",
     colon: "：",

@@ -2,9 +2,9 @@
 //! section tabs and the sections.
 
 use super::error_box::ErrorBox;
-use super::hooks::{
-    use_event, use_focus, use_host_events, use_json_ld, use_now, use_page_state, use_width, Load,
-};
+use super::hooks::{use_event, use_focus, use_host_events, use_json_ld, Load};
+#[cfg(feature = "schedule")]
+use super::hooks::{use_now, use_page_state, use_width};
 use super::language_switcher::LanguageSwitcher;
 use super::people::People;
 use super::programme::{Programme, ProgrammeProps};
@@ -44,15 +44,20 @@ pub fn App(props: &AppProps) -> Html {
     let t = state.strings(props.strings);
     use_host_events(&props.host, &load, state.dispatcher());
     use_json_ld(&props.host, &load, options.seo, t);
-    use_page_state(
-        options.links,
-        options.favourites,
-        &props.host,
-        &load,
-        &state,
-    );
-    let width = use_width(&props.host);
-    let now = use_now(props.now_ms);
+    // Large programmes (the full build): deep links, stars, the width, a running clock.
+    #[cfg(feature = "schedule")]
+    let (width, now) = {
+        use_page_state(
+            options.links,
+            options.favourites,
+            &props.host,
+            &load,
+            &state,
+        );
+        (use_width(&props.host), use_now(props.now_ms))
+    };
+    #[cfg(not(feature = "schedule"))]
+    let (width, now) = (0, props.now_ms.unwrap_or_else(js_sys::Date::now));
 
     // Stable callbacks, so that the sections (and the large lists in them) re-render
     // only when what they show changes.

@@ -10,9 +10,12 @@ pub mod app;
 pub mod error_box;
 pub mod hooks;
 pub mod language_switcher;
+#[cfg(feature = "schedule")]
+pub mod large_programme;
 pub mod people;
 pub mod programme;
 pub mod rich;
+#[cfg(feature = "schedule")]
 pub mod schedule;
 pub mod section_tabs;
 pub mod state;

@@ -4,6 +4,7 @@
 //! was made under, and gives way when the host changes that option.
 
 use crate::i18n::Strings;
+#[cfg(feature = "schedule")]
 use crate::model::deep_link::Link;
 use crate::model::{Date, Filter, ProgramKind};
 use crate::options::{Layout, Options, Section};
@@ -117,6 +118,7 @@ impl ViewState {
     }
 
     /// What the page's URL hash should say of this state; `days` are the programme's.
+    #[cfg(feature = "schedule")]
     pub fn link(&self, days: &[Date]) -> Link {
         let position = |day: Date| days.iter().position(|&d| d == day).map(|i| i + 1);
         let f = &self.filter;
@@ -173,8 +175,9 @@ pub enum Action {
     /// Stars read from storage or a shared link (not stored until the reader changes them).
     Stars(BTreeSet<String>),
     /// The state a link describes (on load, Back and Forward); `days` are the programme's.
+    #[cfg(feature = "schedule")]
     FromLink {
-        link: Link,
+        link: Box<Link>,
         days: Vec<Date>,
     },
 }
@@ -233,7 +236,9 @@ impl Reducible for ViewState {
                 next.stars_touched = true;
             }
             Action::Stars(stars) => next.stars = Rc::new(stars),
+            #[cfg(feature = "schedule")]
             Action::FromLink { link, days } => {
+                let link = *link;
                 let day = link.day.and_then(|d| days.get(d.checked_sub(1)?).copied());
                 next.filter = Filter {
                     query: link.query.unwrap_or_default(),

@@ -6,14 +6,20 @@ mod use_event;
 mod use_focus;
 mod use_host_events;
 mod use_json_ld;
+#[cfg(feature = "schedule")]
 mod use_now;
+#[cfg(feature = "schedule")]
 mod use_page_state;
+#[cfg(feature = "schedule")]
 mod use_width;
 
 pub use use_event::{use_event, Load};
 pub use use_focus::use_focus;
 pub use use_host_events::use_host_events;
 pub use use_json_ld::use_json_ld;
+#[cfg(feature = "schedule")]
 pub use use_now::use_now;
+#[cfg(feature = "schedule")]
 pub use use_page_state::{days_of, use_page_state};
+#[cfg(feature = "schedule")]
 pub use use_width::use_width;

@@ -59,7 +59,7 @@ pub fn use_page_state(
                         link.stars = None;
                     }
                     dispatcher.dispatch(Action::FromLink {
-                        link,
+                        link: Box::new(link),
                         days: days.to_vec(),
                     });
                 };
