@@ -168,6 +168,7 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
             now,
             act,
             with_date: true,
+            local: false,
         };
         return html! {
             <>
@@ -349,6 +350,7 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
         now: on_now,
         act,
         with_date: !by_day,
+        local: layout == Layout::List,
     };
     let count = shown.len();
     let body = match (layout, day.filter(|_| by_day)) {

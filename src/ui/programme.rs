@@ -36,7 +36,7 @@ pub struct ProgrammeProps {
 
 /// "09:30–10:00", then the reader's own time when their zone differs:
 /// "09:30–10:00 (your time: 02:30–03:00 CET)".
-fn time_text(item: &ProgramItem, zone_name: &str, t: &Strings) -> Option<String> {
+pub(super) fn time_text(item: &ProgramItem, zone_name: &str, t: &Strings) -> Option<String> {
     let (start, end) = (item.start?, item.end);
     let clock = |c: Clock| intl::clock_time(c.on(item.date), c.time, t);
     let mut text = match end {

@@ -20,6 +20,27 @@ pub struct EntryContext<'a> {
     pub act: &'a Callback<Action>,
     /// Whether entries name their date (the list of all days).
     pub with_date: bool,
+    /// Whether entries give the reader's own time beside the event's (where no row or
+    /// group heading gives it).
+    pub local: bool,
+}
+
+/// The reader's own clock time at `minutes` after the midnight of `day` in the event's
+/// zone: "17:00", or with the zone's short name; `None` where the reader's zone agrees.
+pub fn reader_clock(
+    day: Date,
+    minutes: i64,
+    zone: &str,
+    t: &Strings,
+    with_zone: bool,
+) -> Option<String> {
+    let (date, time) = at(day, minutes);
+    let instant = intl::instant(date, time, zone)?;
+    let parts = intl::ReaderParts {
+        day: true,
+        zone: with_zone,
+    };
+    intl::reader_time(instant, zone, day, t, parts)
 }
 
 /// "09:30–10:00" in the event's zone, as the locale writes times.
@@ -91,7 +112,10 @@ pub fn entry(index: usize, item: &ProgramItem, context: &EntryContext, tag: &'st
                     <span class="date">{ intl::long_date(item.date, t) }</span>
                     { sep(" · ") }
                 }
-                <span class="time">{ clock_range(item, t).unwrap_or_else(|| t.time_not_published.to_owned()) }</span>
+                <span class="time">{
+                    if context.local { super::programme::time_text(item, event.zone(), t) } else { clock_range(item, t) }
+                        .unwrap_or_else(|| t.time_not_published.to_owned())
+                }</span>
                 if !item.location.is_empty() {
                     { sep(" · ") }
                     <span class="location">{ text(&item.location, t) }</span>
@@ -165,6 +189,9 @@ pub fn timetable(day: Date, items: &[usize], rooms: &[String], context: &EntryCo
                             <tr class={classes!(is_now.then_some("now"))}>
                                 <th scope="row" class="time-row">
                                     <time>{ clock(minute) }</time>
+                                    if let Some(local) = reader_clock(day, minute, event.zone(), t, r == 0) {
+                                        <span class="local">{ fill(t.local_time, &[&local]) }</span>
+                                    }
                                     if is_now {
                                         <span class="now-label">{ t.now }</span>
                                     }
@@ -207,7 +234,11 @@ pub fn grouped(day: Date, items: &[usize], limit: usize, context: &EntryContext)
                 let heading = match start {
                     Some(m) => {
                         let (date, time) = at(day, m);
-                        intl::clock_time(date, time, t)
+                        let mut heading = intl::clock_time(date, time, t);
+                        if let Some(local) = reader_clock(day, m, event.zone(), t, true) {
+                            heading.push_str(&t.bracketed(&fill(t.local_time, &[&local])));
+                        }
+                        heading
                     }
                     None => t.time_not_published.to_owned(),
                 };

@@ -91,7 +91,7 @@ test('the src file is fetched once, and the readers start loading, while the wid
   p.on('request', (r) => seen.push(new URL(r.url()).pathname));
   // The widget's wasm is held back until the readers' wasm has been asked for (at most 10 s).
   let readersBeforeWasm = null;
-  await p.route(/\/forum-widget\.[0-9a-f]+\.wasm$/, async (route) => {
+  await p.route(/\/forum-widget(-full)?\.[0-9a-f]+\.wasm$/, async (route) => {
     for (let waited = 0; waited < 10_000 && !seen.some((u) => /schedule-readers\.[0-9a-f]+\.wasm$/.test(u)); waited += 20) {
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -24,7 +24,7 @@ let h;
 before(async () => {
   h = await start({
     '/large.json': (req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(EVENT)),
-    '/p/large': page(`<forum-widget lang="en" view="program" src="/large.json"></forum-widget>${LOADER}`),
+    '/p/large': page(`<forum-widget lang="en" view="program" layout="list" src="/large.json"></forum-widget>${LOADER}`),
     '/p/small': page(`<forum-widget lang="en" view="program"></forum-widget>${LOADER}`),
   });
 });
