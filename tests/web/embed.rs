@@ -31,7 +31,7 @@ async fn mount_adopts_styles_and_unmount_removes_its_nodes() {
 /// written (`var(--a, b)` against `var(--a,b)`), so whitespace runs count as one space
 /// and whitespace beside a comma is not compared.
 #[wasm_bindgen_test]
-fn the_embedded_stylesheet_parses_to_the_same_rules_as_src_widget_css() {
+fn the_embedded_stylesheet_parses_to_the_same_rules_as_src_widget_and_schedule_css() {
     let rules = |css: &str| -> Vec<String> {
         let sheet = web_sys::CssStyleSheet::new().unwrap();
         sheet.replace_sync(css).unwrap();
@@ -44,9 +44,14 @@ fn the_embedded_stylesheet_parses_to_the_same_rules_as_src_widget_css() {
             })
             .collect()
     };
-    let source = rules(include_str!("../../src/widget.css"));
+    // The full build (these tests' default features) embeds schedule.css after widget.css.
+    let written = concat!(
+        include_str!("../../src/widget.css"),
+        include_str!("../../src/schedule.css")
+    );
+    let source = rules(written);
     assert!(source.len() > 50, "{} rules", source.len());
-    assert!(forum_widget::STYLES.len() < include_str!("../../src/widget.css").len());
+    assert!(forum_widget::STYLES.len() < written.len());
     assert_eq!(rules(forum_widget::STYLES), source);
 }
 

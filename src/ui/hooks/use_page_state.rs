@@ -7,6 +7,7 @@ use crate::embed::host_events::Host;
 use crate::embed::page_state::{hash, on_navigation, set_hash, store_stars, stored_stars};
 use crate::model::deep_link::Link;
 use crate::model::{Date, Event};
+use crate::ui::programme::FILTERS_ABOVE;
 use crate::ui::{Action, ViewState};
 use js_sys::{Array, Object, Reflect};
 use std::rc::Rc;
@@ -29,8 +30,9 @@ pub fn use_page_state(
     load: &Load,
     state: &UseReducerHandle<ViewState>,
 ) {
+    // Only large programmes have days, layouts, filters and stars to keep.
     let event = match load {
-        Load::Ready(event) => Some(event.clone()),
+        Load::Ready(event) if event.program.len() > FILTERS_ABOVE => Some(event.clone()),
         _ => None,
     };
     // The link last read or written, per event: the first render after a load shows the
