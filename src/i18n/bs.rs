@@ -92,6 +92,8 @@ pub const STRINGS: Strings = Strings {
     #[cfg(feature = "schedule")]
     rooms_shown: "Sale {}–{} od {}",
     #[cfg(feature = "schedule")]
+    choose_rooms: "Izaberi sale",
+    #[cfg(feature = "schedule")]
     rooms_previous: "Prethodne sale",
     #[cfg(feature = "schedule")]
     rooms_next: "Sljedeće sale",
@@ -105,8 +107,6 @@ pub const STRINGS: Strings = Strings {
     calendar_starred: "Označene stavke (.ics)",
     #[cfg(feature = "schedule")]
     share_starred: "Link do vaših označenih stavki",
-    #[cfg(feature = "schedule")]
-    days: "Dani",
     local_time: "vaše vrijeme: {}",
     colon: ": ",
     comma: ", ",

@@ -91,6 +91,8 @@ pub const STRINGS: Strings = Strings {
     #[cfg(feature = "schedule")]
     rooms_shown: "Rooms {}–{} of {}",
     #[cfg(feature = "schedule")]
+    choose_rooms: "Choose rooms",
+    #[cfg(feature = "schedule")]
     rooms_previous: "Previous rooms",
     #[cfg(feature = "schedule")]
     rooms_next: "Next rooms",
@@ -104,8 +106,6 @@ pub const STRINGS: Strings = Strings {
     calendar_starred: "Starred items (.ics)",
     #[cfg(feature = "schedule")]
     share_starred: "Link to your starred items",
-    #[cfg(feature = "schedule")]
-    days: "Days",
     local_time: "your time: {}",
     colon: ": ",
     comma: ", ",

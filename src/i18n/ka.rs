@@ -92,6 +92,8 @@ pub const STRINGS: Strings = Strings {
     #[cfg(feature = "schedule")]
     rooms_shown: "დარბაზები {}–{}, სულ {}",
     #[cfg(feature = "schedule")]
+    choose_rooms: "დარბაზების არჩევა",
+    #[cfg(feature = "schedule")]
     rooms_previous: "წინა დარბაზები",
     #[cfg(feature = "schedule")]
     rooms_next: "შემდეგი დარბაზები",
@@ -105,8 +107,6 @@ pub const STRINGS: Strings = Strings {
     calendar_starred: "მონიშნული პუნქტები (.ics)",
     #[cfg(feature = "schedule")]
     share_starred: "მონიშნული პუნქტების ბმული",
-    #[cfg(feature = "schedule")]
-    days: "დღეები",
     local_time: "თქვენი დრო: {}",
     colon: ": ",
     comma: ", ",

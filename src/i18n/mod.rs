@@ -117,6 +117,9 @@ pub struct Strings {
     /// The timetable's room pages: first, last and how many rooms.
     #[cfg(feature = "schedule")]
     pub rooms_shown: &'static str,
+    /// The timetable's room picker.
+    #[cfg(feature = "schedule")]
+    pub choose_rooms: &'static str,
     #[cfg(feature = "schedule")]
     pub rooms_previous: &'static str,
     #[cfg(feature = "schedule")]
@@ -134,9 +137,6 @@ pub struct Strings {
     pub calendar_starred: &'static str,
     #[cfg(feature = "schedule")]
     pub share_starred: &'static str,
-    /// The day switch's label.
-    #[cfg(feature = "schedule")]
-    pub days: &'static str,
     pub local_time: &'static str,
     /// After a label: ": " in most languages, the full-width "：" in Chinese.
     pub colon: &'static str,

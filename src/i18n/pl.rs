@@ -91,6 +91,8 @@ pub const STRINGS: Strings = Strings {
     #[cfg(feature = "schedule")]
     rooms_shown: "Sale {}–{} z {}",
     #[cfg(feature = "schedule")]
+    choose_rooms: "Wybierz sale",
+    #[cfg(feature = "schedule")]
     rooms_previous: "Poprzednie sale",
     #[cfg(feature = "schedule")]
     rooms_next: "Następne sale",
@@ -104,8 +106,6 @@ pub const STRINGS: Strings = Strings {
     calendar_starred: "Oznaczone punkty (.ics)",
     #[cfg(feature = "schedule")]
     share_starred: "Link do oznaczonych punktów",
-    #[cfg(feature = "schedule")]
-    days: "Dni",
     local_time: "twój czas: {}",
     colon: ": ",
     comma: ", ",

@@ -91,6 +91,8 @@ pub const STRINGS: Strings = Strings {
     #[cfg(feature = "schedule")]
     rooms_shown: "会场 {}–{}，共 {} 个",
     #[cfg(feature = "schedule")]
+    choose_rooms: "选择会场",
+    #[cfg(feature = "schedule")]
     rooms_previous: "上一组会场",
     #[cfg(feature = "schedule")]
     rooms_next: "下一组会场",
@@ -104,8 +106,6 @@ pub const STRINGS: Strings = Strings {
     calendar_starred: "已收藏的议程（.ics）",
     #[cfg(feature = "schedule")]
     share_starred: "已收藏议程的链接",
-    #[cfg(feature = "schedule")]
-    days: "日期",
     local_time: "您的当地时间：{}",
     colon: "：",
     comma: "，",

@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
                     focus={state.focus.clone()} all_sections={state.all_sections}
                     filter={state.filter.clone()} limit={state.limit} {act} {on_select} {switcher}
                     layout={state.layout.or(options.layout)} {width} opened={state.opened.clone()}
-                    rooms_from={state.rooms_from} stars={state.stars.clone()} favourites={options.favourites}
+                    rooms_from={state.rooms_from} rooms_hidden={state.rooms_hidden.clone()} stars={state.stars.clone()} favourites={options.favourites}
                     now={clock} />
             }
         }
@@ -148,6 +148,7 @@ struct EventViewProps {
     width: u32,
     opened: Option<String>,
     rooms_from: usize,
+    rooms_hidden: Rc<Vec<String>>,
     stars: Rc<std::collections::BTreeSet<String>>,
     favourites: bool,
     now: Option<Now>,
@@ -195,6 +196,7 @@ fn EventView(props: &EventViewProps) -> Html {
                 width: props.width,
                 opened: props.opened.clone(),
                 rooms_from: props.rooms_from,
+                rooms_hidden: props.rooms_hidden.clone(),
                 stars: props.stars.clone(),
                 favourites: props.favourites,
                 now: props.now,

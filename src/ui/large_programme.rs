@@ -10,7 +10,7 @@ use crate::embed::download::offer_file;
 use crate::embed::intl::{self, lower_case};
 use crate::exports::{ics, item_entry, Entry};
 use crate::i18n::fill;
-use crate::model::timetable::rooms;
+use crate::model::timetable::{room_of, rooms};
 use crate::model::{keep, FilterChoices, SearchIndex};
 use crate::options::Layout;
 use yew::prelude::*;
@@ -46,12 +46,17 @@ fn filter_select(
 
 /// A labelled check box.
 fn check(label: &'static str, checked: bool, onchange: Callback<bool>) -> Html {
+    check_text(label.to_owned(), checked, onchange)
+}
+
+/// A check box labelled with text from the data, isolated.
+fn check_text(label: String, checked: bool, onchange: Callback<bool>) -> Html {
     let onchange = onchange.reform(|e: yew::Event| {
         e.target_dyn_into::<web_sys::HtmlInputElement>()
             .is_some_and(|i| i.checked())
     });
     html! {
-        <label class="check"><input type="checkbox" {checked} {onchange} /><span>{ label }</span></label>
+        <label class="check"><input type="checkbox" {checked} {onchange} /><bdi>{ label }</bdi></label>
     }
 }
 
@@ -61,10 +66,9 @@ fn jump_to_now(schedule: &NodeRef) {
     let Some(scroller) = schedule.cast::<web_sys::Element>() else {
         return;
     };
-    let target = scroller
-        .query_selector(".now, .under-way, .entry:not(.past)")
-        .ok()
-        .flatten();
+    let target = [".now", ".under-way", ".entry:not(.past)"]
+        .iter()
+        .find_map(|selector| scroller.query_selector(selector).ok().flatten());
     let Some(target) = target else { return };
     let head = scroller
         .query_selector("thead")
@@ -353,9 +357,36 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
         local: layout == Layout::List,
     };
     let count = shown.len();
+    // How many of the items found are on screen (the timetable's rooms shown, or the page).
+    let mut listed = count.min(*limit);
     let body = match (layout, day.filter(|_| by_day)) {
         (Layout::Timetable, Some(day)) => {
-            let day_rooms = rooms_of(&all_rooms, event, &shown, t.tag);
+            let used_rooms = rooms_of(&all_rooms, event, &shown, t.tag);
+            let hidden = &props.rooms_hidden;
+            let day_rooms: Vec<String> = used_rooms
+                .iter()
+                .filter(|r| !hidden.contains(r))
+                .cloned()
+                .collect();
+            // The reader picks the rooms shown: a check box for each of the day's rooms.
+            let picker = (used_rooms.len() > 1).then(|| html! {
+                <details class="room-picker" part="rooms">
+                    <summary>{ t.choose_rooms }</summary>
+                    <div class="room-choices">
+                        if !hidden.is_empty() {
+                            <button type="button" class="link" onclick={act.reform(|_| Action::ToggleRoom(None))}>{ t.filter_all }</button>
+                        }
+                        { for used_rooms.iter().map(|room| {
+                            let name = if room.is_empty() { "—".to_owned() } else { room.clone() };
+                            let toggle = {
+                                let room = room.clone();
+                                act.reform(move |_: bool| Action::ToggleRoom(Some(room.clone())))
+                            };
+                            check_text(name, !hidden.contains(room), toggle)
+                        }) }
+                    </div>
+                </details>
+            });
             // Room columns at least 10em wide beside a 5em time column.
             let fit = ((f64::from(props.width) - 40.0 - 80.0) / 160.0)
                 .floor()
@@ -366,7 +397,7 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
                 let previous = act.reform(move |_| Action::RoomsFrom(first.saturating_sub(step)));
                 let next = act.reform(move |_| Action::RoomsFrom(first + step));
                 html! {
-                    <p class="rooms-pager" part="rooms">
+                    <p class="rooms-pager">
                         <button type="button" class="page" disabled={first == 0} onclick={previous} aria-label={t.rooms_previous}>{ "‹" }</button>
                         <span role="status">{ fill(t.rooms_shown, &[&(first + 1).to_string(), &last.to_string(), &day_rooms.len().to_string()]) }</span>
                         <button type="button" class="page" disabled={last == day_rooms.len()} onclick={next} aria-label={t.rooms_next}>{ "›" }</button>
@@ -374,9 +405,14 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
                 }
             });
             let window = day_rooms.get(first..last).unwrap_or_default();
+            listed = shown
+                .iter()
+                .filter_map(|&i| event.program.get(i))
+                .filter(|item| window.iter().any(|r| r == room_of(item, t.tag)))
+                .count();
             html! {
                 <>
-                    { pager.unwrap_or_default() }
+                    <div class="rooms-bar">{ picker.unwrap_or_default() }{ pager.unwrap_or_default() }</div>
                     <div class="schedule" ref={schedule.clone()} tabindex="0" role="region" aria-label={intl::long_date(day, t)}>
                         { timetable(day, &shown, window, &context) }
                     </div>
@@ -399,11 +435,6 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
                 }
             </div>
         },
-    };
-    let listed = if layout == Layout::Timetable {
-        count
-    } else {
-        count.min(*limit)
     };
     html! {
         <>

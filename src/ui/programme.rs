@@ -28,6 +28,7 @@ pub struct ProgrammeProps {
     /// The item whose detail is open.
     pub opened: Option<String>,
     pub rooms_from: usize,
+    pub rooms_hidden: Rc<Vec<String>>,
     pub stars: Rc<BTreeSet<String>>,
     /// Whether items can be starred (`favourites` option).
     pub favourites: bool,

@@ -68,6 +68,8 @@ pub struct ViewState {
     pub opened: Option<String>,
     /// The first room shown in the timetable, when not all rooms fit.
     pub rooms_from: usize,
+    /// The rooms the reader left out of the timetable.
+    pub rooms_hidden: Rc<Vec<String>>,
     /// The items the reader starred.
     pub stars: Rc<BTreeSet<String>>,
     /// Whether the reader has starred or unstarred something here: only then are the
@@ -88,6 +90,7 @@ impl ViewState {
             layout: None,
             opened: None,
             rooms_from: 0,
+            rooms_hidden: Rc::default(),
             stars: Rc::default(),
             stars_touched: false,
         }
@@ -170,6 +173,8 @@ pub enum Action {
     /// The reader opens an item's detail, or closes it (`None`).
     Detail(Option<String>),
     RoomsFrom(usize),
+    /// The reader shows or hides a room in the timetable; `None` shows every room again.
+    ToggleRoom(Option<String>),
     /// The reader stars or unstars an item.
     ToggleStar(String),
     /// Stars read from storage or a shared link (not stored until the reader changes them).
@@ -227,6 +232,18 @@ impl Reducible for ViewState {
                 next.opened = item;
             }
             Action::RoomsFrom(first) => next.rooms_from = first,
+            Action::ToggleRoom(None) => next.rooms_hidden = Rc::default(),
+            Action::ToggleRoom(Some(room)) => {
+                let mut hidden = (*self.rooms_hidden).clone();
+                match hidden.iter().position(|r| *r == room) {
+                    Some(at) => {
+                        hidden.remove(at);
+                    }
+                    None => hidden.push(room),
+                }
+                next.rooms_hidden = Rc::new(hidden);
+                next.rooms_from = 0;
+            }
             Action::ToggleStar(id) => {
                 let mut stars = (*self.stars).clone();
                 if !stars.remove(&id) {
