@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Text with markup, entities, Markdown and non-ASCII in it, never blank.
 fn words() -> impl Strategy<Value = String> {
-    "[a-zé漢 ]{0,6}(<script>x</script>|<b>|&amp;|\\*\\*|\\[a\\]\\(javascript:x\\)|!\\[i\\]\\(https://t.example/p.png\\))?[a-z]{1,6}"
+    "[a-zé漢 ]{0,6}(<script>x</script>|<b>|&amp;|\\*\\*|\\[a\\]\\(javascript:x\\)|!\\[i\\]\\(https://t\\.example/p\\.png\\))?[a-z]{1,6}"
 }
 
 /// A talk as generated: what goes into the document and what the reader must keep.
