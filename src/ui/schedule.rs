@@ -101,7 +101,7 @@ pub fn entry(index: usize, item: &ProgramItem, context: &EntryContext, tag: &'st
     );
     let _ = index;
     html! {
-        <@{tag} {class} id={super::Target::Item(item.id.clone()).anchor()} part="program-item"
+        <@{tag} {class} id={super::Target::Item(item.id.clone()).anchor()} part="program-item" tabindex="-1"
             style={color.as_ref().map(|c| format!("--track:{c}"))}>
             <div class="entry-head">
                 <button type="button" class="entry-title link" onclick={open}>{ text(&item.title, t) }</button>
