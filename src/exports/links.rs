@@ -2,23 +2,8 @@
 
 use super::entry::{Entry, When};
 use super::ics::{basic_date, basic_utc};
+use crate::model::deep_link::encode;
 use crate::model::{Date, Time};
-
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
-    }
-    out
-}
 
 fn query(pairs: &[(&str, &str)]) -> String {
     pairs

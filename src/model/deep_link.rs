@@ -117,8 +117,8 @@ fn parts(hash: &str) -> impl Iterator<Item = &str> {
     hash.split('&').filter(|p| !p.is_empty())
 }
 
-/// Percent-encodes everything but unreserved characters, so that `;`, `,`, `&`, `=` and
-/// `#` in ids and searches cannot break the link.
+/// Percent-encodes everything but RFC 3986 unreserved characters, so that `;`, `,`, `&`,
+/// `=` and `#` in ids and searches cannot break a link (calendar links use it too).
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {

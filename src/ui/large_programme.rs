@@ -21,6 +21,13 @@ fn select_value(e: &yew::Event) -> String {
         .unwrap_or_default()
 }
 
+/// The value of `values` that a `<select>` whose options are numbered by position chose
+/// ("" for all: `None`).
+fn chosen<T: Clone>(values: &[T], e: &yew::Event) -> Option<T> {
+    let at = select_value(e).parse::<usize>().ok()?;
+    values.get(at).cloned()
+}
+
 /// A labelled `<select>` whose first option (if `all` names it) means "all"; `options` are
 /// (value, text, selected).
 fn filter_select(
@@ -199,44 +206,24 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
             .unwrap_or_default();
         Action::Search(value)
     });
-    let pick = |values: &[String], e: &yew::Event| {
-        select_value(e)
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| values.get(i).cloned())
-    };
     let on_day = {
         let days = days.clone();
-        act.reform(move |e: yew::Event| {
-            Action::FilterDay(
-                select_value(&e)
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| days.get(i).copied()),
-            )
-        })
+        act.reform(move |e: yew::Event| Action::FilterDay(chosen(&days, &e)))
     };
     let on_kind = {
         let kinds = kinds.clone();
-        act.reform(move |e: yew::Event| {
-            Action::FilterKind(
-                select_value(&e)
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| kinds.get(i).copied()),
-            )
-        })
+        act.reform(move |e: yew::Event| Action::FilterKind(chosen(&kinds, &e)))
     };
     let on_room = act.reform(|e: yew::Event| {
         Action::FilterRoom(Some(select_value(&e)).filter(|r| !r.is_empty()))
     });
     let on_track = {
         let tracks = tracks.clone();
-        act.reform(move |e: yew::Event| Action::FilterTrack(pick(&tracks, &e)))
+        act.reform(move |e: yew::Event| Action::FilterTrack(chosen(&tracks, &e)))
     };
     let on_language = {
         let languages = languages.clone();
-        act.reform(move |e: yew::Event| Action::FilterLanguage(pick(&languages, &e)))
+        act.reform(move |e: yew::Event| Action::FilterLanguage(chosen(&languages, &e)))
     };
     let track_name = |id: &String| match event.track(id) {
         Some(track) => track.name.text_for(t.tag).unwrap_or(id).to_owned(),
