@@ -4,7 +4,7 @@
   'use strict';
   var form = document.getElementById('options');
   var scriptUrl = new URL('dist/forum-widget.js', location.href).href;
-  var ATTRS = ['lang', 'view', 'sections', 'theme', 'src'];
+  var ATTRS = ['lang', 'view', 'sections', 'theme', 'src', 'layout'];
   // The loader's Subresource Integrity hash, from the build's manifest.
   var integrity = '';
 
@@ -21,6 +21,7 @@
       sections: sections.length && sections.length < 3 ? sections.join(',') : '',
       theme: data.get('theme'),
       src: (data.get('src') || '').trim(),
+      layout: data.get('layout'),
     };
     var primary = data.get('use-primary') ? data.get('primary') : '';
     var pin = data.get('pin') && integrity ? ' integrity="' + integrity + '" crossorigin="anonymous"' : '';

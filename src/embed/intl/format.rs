@@ -14,6 +14,11 @@ use wasm_bindgen::JsValue;
 
 thread_local! {
     static HAS_DATA: RefCell<Vec<(&'static str, bool)>> = const { RefCell::new(Vec::new()) };
+    /// Clock times already written, by locale and minute of the day: a timetable writes
+    /// the same few dozen times hundreds of times.
+    static CLOCKS: RefCell<Vec<(&'static str, u32, String)>> = const { RefCell::new(Vec::new()) };
+    /// List literals already found, by locale and length.
+    static LISTS: RefCell<Vec<(&'static str, usize, Vec<String>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Whether this browser has real date data for `locale`. Some builds lack a language
@@ -64,13 +69,22 @@ pub fn long_date(date: Date, t: &Strings) -> String {
 
 /// A wall-clock time in the reader's convention, e.g. "09:30" / "9:30 AM".
 pub fn clock_time(date: Date, time: Time, t: &Strings) -> String {
-    let ms = date.utc_midnight_ms() + f64::from(time.minutes()) * 60_000.0;
-    formatter(
-        time_locale(t),
-        &[("timeZone", "UTC"), ("timeStyle", "short")],
-    )
-    .map(|f| f.format(ms))
-    .unwrap_or_else(|_| time.to_string())
+    let (locale, minute) = (time_locale(t), time.minutes());
+    let known = CLOCKS.with(|c| {
+        let c = c.borrow();
+        let found = c.iter().find(|(l, m, _)| *l == locale && *m == minute);
+        found.map(|(_, _, text)| text.clone())
+    });
+    if let Some(text) = known {
+        return text;
+    }
+    // The time of day alone is written, so any date gives the same text.
+    let ms = date.utc_midnight_ms() + f64::from(minute) * 60_000.0;
+    let text = formatter(locale, &[("timeZone", "UTC"), ("timeStyle", "short")])
+        .map(|f| f.format(ms))
+        .unwrap_or_else(|_| time.to_string());
+    CLOCKS.with(|c| c.borrow_mut().push((locale, minute, text.clone())));
+    text
 }
 
 /// The zone's long name on `date`, e.g. "China Standard Time" / "中国标准时间", or its
@@ -155,6 +169,20 @@ pub fn list_literals(n: usize, t: &Strings) -> Vec<String> {
     if n < 2 || !has_date_data(t.intl) {
         return t.list_literals(n);
     }
+    let known = LISTS.with(|c| {
+        let c = c.borrow();
+        let found = c.iter().find(|(l, len, _)| *l == t.intl && *len == n);
+        found.map(|(_, _, literals)| literals.clone())
+    });
+    if let Some(literals) = known {
+        return literals;
+    }
+    let literals = browser_list_literals(n, t);
+    LISTS.with(|c| c.borrow_mut().push((t.intl, n, literals.clone())));
+    literals
+}
+
+fn browser_list_literals(n: usize, t: &Strings) -> Vec<String> {
     let items: js_sys::Array = (0..n).map(|i| JsValue::from(i.to_string())).collect();
     let Ok(parts) = list_formatter(t.intl).and_then(|f| f.format_to_parts(&items)) else {
         return t.list_literals(n);
