@@ -15,9 +15,12 @@ use wasm_bindgen::JsValue;
 thread_local! {
     static HAS_DATA: RefCell<Vec<(&'static str, bool)>> = const { RefCell::new(Vec::new()) };
     /// Clock times already written, by locale and minute of the day: a timetable writes
-    /// the same few dozen times hundreds of times.
+    /// the same few dozen times hundreds of times (the default build's short programmes
+    /// write a handful, so it goes without these caches and their bytes).
+    #[cfg(feature = "schedule")]
     static CLOCKS: RefCell<Vec<(&'static str, u32, String)>> = const { RefCell::new(Vec::new()) };
     /// List literals already found, by locale and length.
+    #[cfg(feature = "schedule")]
     static LISTS: RefCell<Vec<(&'static str, usize, Vec<String>)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -70,12 +73,12 @@ pub fn long_date(date: Date, t: &Strings) -> String {
 /// A wall-clock time in the reader's convention, e.g. "09:30" / "9:30 AM".
 pub fn clock_time(date: Date, time: Time, t: &Strings) -> String {
     let (locale, minute) = (time_locale(t), time.minutes());
-    let known = CLOCKS.with(|c| {
+    #[cfg(feature = "schedule")]
+    if let Some(text) = CLOCKS.with(|c| {
         let c = c.borrow();
         let found = c.iter().find(|(l, m, _)| *l == locale && *m == minute);
         found.map(|(_, _, text)| text.clone())
-    });
-    if let Some(text) = known {
+    }) {
         return text;
     }
     // The time of day alone is written, so any date gives the same text.
@@ -83,6 +86,7 @@ pub fn clock_time(date: Date, time: Time, t: &Strings) -> String {
     let text = formatter(locale, &[("timeZone", "UTC"), ("timeStyle", "short")])
         .map(|f| f.format(ms))
         .unwrap_or_else(|_| time.to_string());
+    #[cfg(feature = "schedule")]
     CLOCKS.with(|c| c.borrow_mut().push((locale, minute, text.clone())));
     text
 }
@@ -169,15 +173,16 @@ pub fn list_literals(n: usize, t: &Strings) -> Vec<String> {
     if n < 2 || !has_date_data(t.intl) {
         return t.list_literals(n);
     }
-    let known = LISTS.with(|c| {
+    #[cfg(feature = "schedule")]
+    if let Some(literals) = LISTS.with(|c| {
         let c = c.borrow();
         let found = c.iter().find(|(l, len, _)| *l == t.intl && *len == n);
         found.map(|(_, _, literals)| literals.clone())
-    });
-    if let Some(literals) = known {
+    }) {
         return literals;
     }
     let literals = browser_list_literals(n, t);
+    #[cfg(feature = "schedule")]
     LISTS.with(|c| c.borrow_mut().push((t.intl, n, literals.clone())));
     literals
 }
