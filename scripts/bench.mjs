@@ -267,7 +267,7 @@ async function main() {
       const t = await p.evaluate(async ([glue, wasm, src]) => {
         const m = await import(`/dist/${glue}`);
         await m.default({ module_or_path: `/dist/${wasm}` });
-        const text = await (await fetch(src)).text();
+        const text = new Uint8Array(await (await fetch(src)).arrayBuffer());
         const times = [];
         for (let run = 0; run < 4; run++) {
           const start = performance.now();

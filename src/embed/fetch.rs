@@ -1,9 +1,11 @@
-//! Loading an event from a `data-src` URL, with limits and errors a partner can act on.
+//! Loading an event from a `src` URL (the full build only: the loader gives a `src` to it),
+//! with limits and errors a partner can act on; files in other formats go through the
+//! schedule readers' module.
 
-use crate::i18n::{fill, Strings};
+use super::load::{Hints, LoadError, TIMEOUT_SECONDS};
 use crate::json;
 use crate::model::parse::MAX_FILE_BYTES;
-use crate::model::{parse_event, Event, EventError};
+use crate::model::{parse_event, Event};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -24,68 +26,6 @@ pub fn set_loader_functions(load: Option<js_sys::Function>, fetch: Option<js_sys
         LOAD_READERS.with(|l| *l.borrow_mut() = load);
     }
     FETCH.with(|f| *f.borrow_mut() = fetch);
-}
-
-/// What the partner's attributes say where a schedule is silent.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Hints {
-    pub name: Option<String>,
-    pub time_zone: Option<String>,
-}
-
-/// A request that has not finished by then is abandoned.
-pub const TIMEOUT_SECONDS: u32 = 15;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadError {
-    Http {
-        url: String,
-        status: u16,
-    },
-    Network {
-        url: String,
-        detail: String,
-    },
-    Timeout {
-        url: String,
-    },
-    TooLarge {
-        url: String,
-    },
-    NotJson {
-        url: String,
-        content_type: String,
-    },
-    Invalid {
-        url: String,
-        error: EventError,
-    },
-    /// A file in another format that the schedule readers refused (their message names
-    /// the format and the place), or the readers' module did not load.
-    Unreadable {
-        url: String,
-        detail: String,
-    },
-}
-
-impl LoadError {
-    /// The message shown inside the widget, in the reader's language.
-    pub fn message(&self, t: &Strings) -> String {
-        match self {
-            LoadError::Http { url, status } => fill(t.error_http, &[url, &status.to_string()]),
-            LoadError::Network { url, detail } => fill(t.error_network, &[url, detail]),
-            LoadError::Timeout { url } => {
-                fill(t.error_timeout, &[url, &TIMEOUT_SECONDS.to_string()])
-            }
-            LoadError::TooLarge { url } => fill(
-                t.error_too_large,
-                &[url, &(MAX_FILE_BYTES / 1024 / 1024).to_string()],
-            ),
-            LoadError::NotJson { url, content_type } => fill(t.error_type, &[url, content_type]),
-            LoadError::Invalid { url, error } => fill(t.error_invalid, &[url, &error.to_string()]),
-            LoadError::Unreadable { url, detail } => fill(t.error_invalid, &[url, detail]),
-        }
-    }
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -165,16 +105,19 @@ pub async fn fetch_event(url: &str, hints: &Hints) -> Result<Event, LoadError> {
     if declared.is_some_and(|len| len > MAX_FILE_BYTES) {
         return Err(LoadError::TooLarge { url: url_owned() });
     }
-    let text = response.text().map_err(|e| failed(describe(&e)))?;
-    let body = JsFuture::from(text)
-        .await
-        .map_err(|e| failed(describe(&e)))?
-        .as_string()
-        .unwrap_or_default();
+    // The bytes, not a JS string: they are copied into the wasm (and on to the schedule
+    // readers) in one block each, where a string is re-encoded a character at a time.
+    let buffer = response.array_buffer().map_err(|e| failed(describe(&e)))?;
+    let bytes = js_sys::Uint8Array::new(
+        &JsFuture::from(buffer)
+            .await
+            .map_err(|e| failed(describe(&e)))?,
+    );
     drop(timer);
-    if body.len() > MAX_FILE_BYTES {
+    if bytes.length() as usize > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { url: url_owned() });
     }
+    let body = utf8_text(bytes.to_vec());
     let invalid = |error| LoadError::Invalid {
         url: url_owned(),
         error,
@@ -182,7 +125,7 @@ pub async fn fetch_event(url: &str, hints: &Hints) -> Result<Event, LoadError> {
     let mut event = match parse_event(&body) {
         Ok(event) => event,
         Err(_) if in_another_format(&body) => {
-            let json = convert(&body, hints)
+            let json = convert(&bytes, hints)
                 .await
                 .map_err(|detail| LoadError::Unreadable {
                     url: url_owned(),
@@ -234,7 +177,7 @@ fn in_another_format(body: &str) -> bool {
 }
 
 /// The file converted to the widget's own format by the schedule readers' module.
-async fn convert(body: &str, hints: &Hints) -> Result<String, String> {
+async fn convert(body: &js_sys::Uint8Array, hints: &Hints) -> Result<String, String> {
     let load = LOAD_READERS
         .with(|l| l.borrow().clone())
         .ok_or("this page's loader cannot load the schedule readers")?;
@@ -254,7 +197,7 @@ async fn convert(body: &str, hints: &Hints) -> Result<String, String> {
     let json = convert
         .call3(
             &JsValue::NULL,
-            &JsValue::from_str(body),
+            body,
             &optional(&hints.name),
             &optional(&hints.time_zone),
         )
@@ -263,6 +206,17 @@ async fn convert(body: &str, hints: &Hints) -> Result<String, String> {
             Some(error) => error.message().into(),
             None => describe(&e),
         })?;
-    json.as_string()
-        .ok_or_else(|| "the schedule readers gave no text".to_owned())
+    let json = json
+        .dyn_into::<js_sys::Uint8Array>()
+        .map_err(|_| "the schedule readers gave no text".to_owned())?;
+    Ok(utf8_text(json.to_vec()))
+}
+
+/// Text as `Response.text()` reads it: UTF-8, a leading byte order mark dropped, and each
+/// invalid sequence replaced by U+FFFD.
+pub fn utf8_text(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -6,14 +6,16 @@
 //! - [`registry`]: the widgets mounted in this wasm instance, and idle Yew apps for reuse;
 //! - [`styles`]: the stylesheet adopted into each shadow root;
 //! - [`panic`]: what a Rust panic does (a plain-DOM notice, and word to the loader);
-//! - [`host_events`], [`head_json_ld`], [`fetch`], [`download`], [`intl`]: services the
-//!   views call.
+//! - [`host_events`], [`head_json_ld`], [`load`] and `fetch` (the full build), [`download`],
+//!   [`intl`]: services the views call.
 
 pub mod download;
+#[cfg(feature = "schedule")]
 pub mod fetch;
 pub mod head_json_ld;
 pub mod host_events;
 pub mod intl;
+pub mod load;
 mod page;
 #[cfg(feature = "schedule")]
 pub mod page_state;
@@ -124,7 +126,10 @@ pub fn mount(
     fetch: Option<js_sys::Function>,
 ) -> Result<Widget, JsValue> {
     panic::install_hook();
+    #[cfg(feature = "schedule")]
     fetch::set_loader_functions(load_readers, fetch);
+    #[cfg(not(feature = "schedule"))]
+    let _ = (load_readers, fetch);
     styles::adopt(&root)?;
     let generation = registry::next_generation();
     let (container, handle) = match registry::take_idle() {

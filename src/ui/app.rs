@@ -35,7 +35,7 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let options = &props.options;
-    let hints = crate::embed::fetch::Hints {
+    let hints = crate::embed::load::Hints {
         name: options.name.clone(),
         time_zone: options.time_zone.clone(),
     };

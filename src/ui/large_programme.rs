@@ -3,15 +3,18 @@
 //! stars, calendar files of what is shown and starred, a share link, and each item's
 //! detail.
 
+use super::hooks::use_after_paint;
 use super::programme::{item_body, zone_note, ProgrammeProps};
-use super::schedule::{grouped, plain_list, room_window, rooms_of, star, timetable, EntryContext};
+use super::schedule::{
+    grouped, plain_list, room_window, rooms_of, star, timetable, EntryContext, FIRST_ROWS,
+};
 use super::{sep, Action, SectionProps, Target};
 use crate::embed::download::offer_file;
 use crate::embed::intl::{self, lower_case};
 use crate::exports::{ics, item_entry, Entry};
 use crate::i18n::fill;
 use crate::model::timetable::{room_of, rooms};
-use crate::model::{keep, FilterChoices, SearchIndex};
+use crate::model::{keep, Date, FilterChoices, SearchIndex};
 use crate::options::Layout;
 use yew::prelude::*;
 
@@ -114,6 +117,20 @@ fn calendar_button(
     html! { <button type="button" class="link" {onclick}>{ label }</button> }
 }
 
+/// The timetable's rooms for the day shown.
+struct TableView {
+    day: Date,
+    /// The day's rooms, for the room picker.
+    used_rooms: Vec<String>,
+    /// The rooms the reader has not hidden.
+    day_rooms: Vec<String>,
+    /// How many room columns fit the widget's width.
+    fit: usize,
+    /// The columns shown: `day_rooms[first..last]`.
+    first: usize,
+    last: usize,
+}
+
 #[function_component]
 pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
     let ProgrammeProps {
@@ -165,6 +182,33 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
             .collect(),
         None => found.clone(),
     };
+
+    // The timetable's rooms: those of the day the reader has not hidden, as many as fit
+    // (columns at least 10em wide beside a 5em time column), from the one paged to.
+    let table = day
+        .filter(|_| by_day && layout == Layout::Timetable)
+        .map(|day| {
+            let used_rooms = rooms_of(&all_rooms, event, &shown, t.tag);
+            let day_rooms: Vec<String> = used_rooms
+                .iter()
+                .filter(|r| !props.rooms_hidden.contains(r))
+                .cloned()
+                .collect();
+            let fit = ((f64::from(props.width) - 40.0 - 80.0) / 160.0)
+                .floor()
+                .max(1.0) as usize;
+            let (first, last) = room_window(&day_rooms, fit, props.rooms_from);
+            TableView {
+                day,
+                used_rooms,
+                day_rooms,
+                fit,
+                first,
+                last,
+            }
+        });
+    // A day's timetable draws its first rows at once and the rest after the first paint.
+    let complete = use_after_paint(table.as_ref().map(|v| (v.day, v.first, v.last)));
 
     let detail = props.opened.as_ref().and_then(|id| {
         let index = event.program.iter().position(|item| &item.id == id)?;
@@ -346,15 +390,20 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
     let count = shown.len();
     // How many of the items found are on screen (the timetable's rooms shown, or the page).
     let mut listed = count.min(*limit);
-    let body = match (layout, day.filter(|_| by_day)) {
-        (Layout::Timetable, Some(day)) => {
-            let used_rooms = rooms_of(&all_rooms, event, &shown, t.tag);
+    let body = match (table, layout, day.filter(|_| by_day)) {
+        (
+            Some(TableView {
+                day,
+                used_rooms,
+                day_rooms,
+                fit,
+                first,
+                last,
+            }),
+            _,
+            _,
+        ) => {
             let hidden = &props.rooms_hidden;
-            let day_rooms: Vec<String> = used_rooms
-                .iter()
-                .filter(|r| !hidden.contains(r))
-                .cloned()
-                .collect();
             // The reader picks the rooms shown: a check box for each of the day's rooms.
             let picker = (used_rooms.len() > 1).then(|| html! {
                 <details class="room-picker" part="rooms">
@@ -374,11 +423,6 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
                     </div>
                 </details>
             });
-            // Room columns at least 10em wide beside a 5em time column.
-            let fit = ((f64::from(props.width) - 40.0 - 80.0) / 160.0)
-                .floor()
-                .max(1.0) as usize;
-            let (first, last) = room_window(&day_rooms, fit, props.rooms_from);
             let pager = (day_rooms.len() > fit).then(|| {
                 let step = last - first;
                 let previous = act.reform(move |_| Action::RoomsFrom(first.saturating_sub(step)));
@@ -401,12 +445,12 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
                 <>
                     <div class="rooms-bar">{ picker.unwrap_or_default() }{ pager.unwrap_or_default() }</div>
                     <div class="schedule" ref={schedule.clone()} tabindex="0" role="region" aria-label={intl::long_date(day, t)}>
-                        { timetable(day, &shown, window, &context) }
+                        { timetable(day, &shown, window, &context, if complete { usize::MAX } else { FIRST_ROWS }) }
                     </div>
                 </>
             }
         }
-        (Layout::Grouped, Some(day)) => html! {
+        (None, Layout::Grouped, Some(day)) => html! {
             <div class="schedule" ref={schedule.clone()} tabindex="0" role="region" aria-label={intl::long_date(day, t)}>
                 { grouped(day, &shown, *limit, &context) }
                 if count > *limit {

@@ -151,9 +151,21 @@ pub fn room_window(rooms: &[String], fit: usize, from: usize) -> (usize, usize) 
     (first, first + fit)
 }
 
+/// The rows of a timetable drawn before the first paint: more than the schedule's scroll
+/// box (80% of the viewport's height) shows at once; the rest follow after the paint.
+pub const FIRST_ROWS: usize = 16;
+
 /// A day's timetable: a `<table>` with a caption, the rooms as column headers and each
-/// row's time as its row header; the row under way marked "now".
-pub fn timetable(day: Date, items: &[usize], rooms: &[String], context: &EntryContext) -> Html {
+/// row's time as its row header; the row under way marked "now". Only the first `rows`
+/// rows are drawn (a cell spanning past them is cut short until they are); until all are,
+/// the table is `aria-busy`.
+pub fn timetable(
+    day: Date,
+    items: &[usize],
+    rooms: &[String],
+    context: &EntryContext,
+    rows: usize,
+) -> Html {
     let EntryContext { event, t, now, .. } = *context;
     let grid = Grid::of(event, items, rooms, t.tag);
     let now_row = now.and_then(|n| grid.now_row(n.on(day), event));
@@ -172,7 +184,8 @@ pub fn timetable(day: Date, items: &[usize], rooms: &[String], context: &EntryCo
     };
     html! {
         <>
-            <table class="timetable" part="timetable" style={format!("--rooms:{}", rooms.len())}>
+            <table class="timetable" part="timetable" style={format!("--rooms:{}", rooms.len())}
+                aria-busy={(rows < grid.rows.len()).then_some("true")}>
                 <caption>{ intl::long_date(day, t) }</caption>
                 <thead>
                     <tr>
@@ -183,7 +196,7 @@ pub fn timetable(day: Date, items: &[usize], rooms: &[String], context: &EntryCo
                     </tr>
                 </thead>
                 <tbody>
-                    { for grid.rows.iter().zip(&grid.cells).enumerate().map(|(r, (&minute, cells))| {
+                    { for grid.rows.iter().zip(&grid.cells).enumerate().take(rows).map(|(r, (&minute, cells))| {
                         let is_now = now_row == Some(r);
                         html! {
                             <tr class={classes!(is_now.then_some("now"))}>

@@ -94,6 +94,8 @@ const pressedLayout = (p) => p.locator(W('button.layout[aria-pressed="true"]')).
 // holds its chosen option's text, so getByLabel with an exact name does not find it).
 const daySelect = (p) => p.locator(W('.filters label.filter')).filter({ has: p.locator('span', { hasText: /^Day$/ }) }).locator('select');
 const caption = (p) => p.locator(W('table.timetable caption')).textContent();
+/** Waits for the timetable's rows after the first screen (drawn after the first paint). */
+const complete = (p) => p.locator(W('table.timetable:not([aria-busy])')).waitFor();
 const storage = (p) => p.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
 const hash = (p) => p.evaluate(() => location.hash);
 
@@ -202,6 +204,7 @@ test('the counts agree with an independent reading of the XML', async () => {
   const ids = new Set();
   const heads = new Set();
   for (let pageNo = 0; pageNo < 40; pageNo++) {
+    await complete(p);
     for (const id of await p.locator(W('table.timetable .entry')).evaluateAll((es) => es.map((e) => e.id))) ids.add(id);
     for (const room of await p.locator(W('thead th.room-head')).allTextContents()) heads.add(room);
     const next = p.locator(W('.rooms-pager button.page[aria-label="Next rooms"]'));
@@ -219,6 +222,7 @@ test('the counts agree with an independent reading of the XML', async () => {
   await choice.locator('input').uncheck();
   await until(async () => /of (\d+)$/.exec(await p.locator(W('.rooms-pager [role=status]')).textContent())?.[1] === String(rooms1.size - 1), 'one room fewer');
   assert.ok(!(await p.locator(W('thead th.room-head')).allTextContents()).includes(left), `${left} is no longer a column`);
+  await complete(p);
   const shownNow = await p.locator(W('table.timetable .entry')).evaluateAll((es) => es.map((e) => e.id));
   const leftIds = new Set(day1.filter((e) => e.room === left).map((e) => `fw-item-${e.guid}`));
   assert.ok(shownNow.length > 0 && shownNow.every((id) => !leftIds.has(id)), 'none of its entries is shown');

@@ -1,7 +1,10 @@
 //! The hooks that connect a widget to the browser shell: loading the event, telling the
 //! host page what happened, the page's JSON-LD, focus after a cross-link, the page's URL
-//! hash and the reader's stars, the widget's width, and the clock.
+//! hash and the reader's stars, the widget's width, the clock, and drawing the rest of a view
+//! after the first paint.
 
+#[cfg(feature = "schedule")]
+mod use_after_paint;
 mod use_event;
 mod use_focus;
 mod use_host_events;
@@ -13,6 +16,8 @@ mod use_page_state;
 #[cfg(feature = "schedule")]
 mod use_width;
 
+#[cfg(feature = "schedule")]
+pub use use_after_paint::use_after_paint;
 pub use use_event::{use_event, Load};
 pub use use_focus::use_focus;
 pub use use_host_events::use_host_events;

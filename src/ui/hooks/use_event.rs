@@ -1,8 +1,10 @@
 //! The event a widget shows: the built-in one at once, or the `src` file once fetched,
 //! parsed and its zone checked by the browser.
 
-use crate::embed::fetch::{fetch_event, Hints, LoadError};
+#[cfg(feature = "schedule")]
+use crate::embed::fetch::fetch_event;
 use crate::embed::intl::check_zone;
+use crate::embed::load::{Hints, LoadError};
 use crate::model::built_in_event;
 use crate::ui::EventRef;
 use std::rc::Rc;
@@ -25,8 +27,17 @@ fn built_in() -> Load {
     }
 }
 
+/// The built-in event: the default build is given no `src` (the loader starts the full
+/// build for one).
+#[cfg(not(feature = "schedule"))]
+#[hook]
+pub fn use_event(_src: Option<String>, _hints: Hints) -> Load {
+    (*use_state(built_in)).clone()
+}
+
 /// Loads `src` (the built-in event when `None`), again whenever it changes; a late reply
 /// for an earlier `src` is dropped.
+#[cfg(feature = "schedule")]
 #[hook]
 pub fn use_event(src: Option<String>, hints: Hints) -> Load {
     let src: Option<AttrValue> = src.map(Into::into);

@@ -2,8 +2,8 @@
 //! or the error is on screen; then the hidden sections render.
 
 use super::Load;
-use crate::embed::fetch::LoadError;
 use crate::embed::host_events::{detail, Host};
+use crate::embed::load::LoadError;
 use crate::i18n::strings_for;
 use crate::ui::{Action, ViewState};
 use yew::prelude::*;
