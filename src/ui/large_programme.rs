@@ -6,7 +6,7 @@
 use super::hooks::use_after_paint;
 use super::programme::{item_body, zone_note, ProgrammeProps};
 use super::schedule::{
-    grouped, plain_list, room_window, rooms_of, star, timetable, EntryContext, FIRST_ROWS,
+    grouped, plain_list, room_window, rooms_of, star, timetable, EntryContext, FIRST_SCREEN,
 };
 use super::{sep, Action, SectionProps, Target};
 use crate::embed::download::offer_file;
@@ -207,8 +207,19 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
                 last,
             }
         });
-    // A day's timetable draws its first rows at once and the rest after the first paint.
-    let complete = use_after_paint(table.as_ref().map(|v| (v.day, v.first, v.last)));
+    // What is shown draws its first screen at once (the timetable's first rows, the first
+    // entries of the other layouts) and the rest after the browser has painted that: on
+    // load, and again whenever the day, the rooms or the entries found change.
+    let view_key = (
+        layout,
+        day.filter(|_| by_day),
+        table.as_ref().map(|v| (v.first, v.last)),
+        shown.clone(),
+    );
+    let complete = use_after_paint(view_key);
+    let first_screen = |n: usize| if complete { n } else { n.min(FIRST_SCREEN) };
+    // Entries still to come in the grouped and list layouts.
+    let busy = first_screen(*limit) < shown.len().min(*limit);
 
     let detail = props.opened.as_ref().and_then(|id| {
         let index = event.program.iter().position(|item| &item.id == id)?;
@@ -445,14 +456,14 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
                 <>
                     <div class="rooms-bar">{ picker.unwrap_or_default() }{ pager.unwrap_or_default() }</div>
                     <div class="schedule" ref={schedule.clone()} tabindex="0" role="region" aria-label={intl::long_date(day, t)}>
-                        { timetable(day, &shown, window, &context, if complete { usize::MAX } else { FIRST_ROWS }) }
+                        { timetable(day, &shown, window, &context, first_screen(usize::MAX)) }
                     </div>
                 </>
             }
         }
         (None, Layout::Grouped, Some(day)) => html! {
             <div class="schedule" ref={schedule.clone()} tabindex="0" role="region" aria-label={intl::long_date(day, t)}>
-                { grouped(day, &shown, *limit, &context) }
+                { grouped(day, &shown, first_screen(*limit), busy, &context) }
                 if count > *limit {
                     <button type="button" class="more" onclick={act.reform(|_| Action::ShowMore)}>{ t.show_more }</button>
                 }
@@ -460,7 +471,7 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
         },
         _ => html! {
             <div class="schedule" ref={schedule.clone()} tabindex="0" role="region" aria-label={t.tab_programme}>
-                { plain_list(&shown, *limit, &context) }
+                { plain_list(&shown, first_screen(*limit), busy, &context) }
                 if count > *limit {
                     <button type="button" class="more" onclick={act.reform(|_| Action::ShowMore)}>{ t.show_more }</button>
                 }

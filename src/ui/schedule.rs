@@ -101,7 +101,9 @@ pub fn entry(index: usize, item: &ProgramItem, context: &EntryContext, tag: &'st
     );
     let _ = index;
     html! {
-        <@{tag} {class} id={super::Target::Item(item.id.clone()).anchor()} part="program-item" tabindex="-1"
+        // Keyed by the item: when a search or filter changes the entries around it, its
+        // elements are kept and moved rather than rewritten.
+        <@{tag} key={item.id.as_str()} {class} id={super::Target::Item(item.id.clone()).anchor()} part="program-item" tabindex="-1"
             style={color.as_ref().map(|c| format!("--track:{c}"))}>
             <div class="entry-head">
                 <button type="button" class="entry-title link" onclick={open}>{ text(&item.title, t) }</button>
@@ -151,9 +153,10 @@ pub fn room_window(rooms: &[String], fit: usize, from: usize) -> (usize, usize) 
     (first, first + fit)
 }
 
-/// The rows of a timetable drawn before the first paint: more than the schedule's scroll
-/// box (80% of the viewport's height) shows at once; the rest follow after the paint.
-pub const FIRST_ROWS: usize = 16;
+/// The timetable rows, or the entries of the other layouts, drawn before the first paint:
+/// more than the schedule's scroll box (80% of the viewport's height) shows at once; the
+/// rest follow after the paint, while the table or list is `aria-busy`.
+pub const FIRST_SCREEN: usize = 16;
 
 /// A day's timetable: a `<table>` with a caption, the rooms as column headers and each
 /// row's time as its row header; the row under way marked "now". Only the first `rows`
@@ -225,8 +228,15 @@ pub fn timetable(
     }
 }
 
-/// Items grouped under their start time, at most `limit` of them.
-pub fn grouped(day: Date, items: &[usize], limit: usize, context: &EntryContext) -> Html {
+/// Items grouped under their start time, at most `limit` of them (`aria-busy` while more
+/// are to come: `busy`).
+pub fn grouped(
+    day: Date,
+    items: &[usize],
+    limit: usize,
+    busy: bool,
+    context: &EntryContext,
+) -> Html {
     let EntryContext { event, t, now, .. } = *context;
     let mut left = limit;
     let groups: Vec<(Option<i64>, Vec<usize>)> = by_start(event, items)
@@ -242,7 +252,7 @@ pub fn grouped(day: Date, items: &[usize], limit: usize, context: &EntryContext)
         .collect();
     let now_minutes = now.map(|n| n.on(day));
     html! {
-        <div class="groups">
+        <div class="groups" aria-busy={busy.then_some("true")}>
             { for groups.into_iter().map(|(start, group)| {
                 let heading = match start {
                     Some(m) => {
@@ -259,7 +269,7 @@ pub fn grouped(day: Date, items: &[usize], limit: usize, context: &EntryContext)
                     event.program.get(i).is_some_and(|item| now.is_some_and(|n| n.under_way(item)))
                 });
                 html! {
-                    <section class={classes!("group", is_now.then_some("now"))}>
+                    <section key={start.map_or(-1, |m| m)} class={classes!("group", is_now.then_some("now"))}>
                         <h4 class="group-time"><time>{ heading }</time>
                             if is_now { <span class="now-label">{ t.now }</span> }
                         </h4>
@@ -273,11 +283,12 @@ pub fn grouped(day: Date, items: &[usize], limit: usize, context: &EntryContext)
     }
 }
 
-/// One entry after another (the narrow layout), at most `limit`.
-pub fn plain_list(items: &[usize], limit: usize, context: &EntryContext) -> Html {
+/// One entry after another (the narrow layout), at most `limit` (`aria-busy` while more
+/// are to come: `busy`).
+pub fn plain_list(items: &[usize], limit: usize, busy: bool, context: &EntryContext) -> Html {
     let event = context.event;
     html! {
-        <ol class="program entries">
+        <ol class="program entries" aria-busy={busy.then_some("true")}>
             { for items.iter().take(limit).filter_map(|&i| Some((i, event.program.get(i)?))).map(|(i, item)| entry(i, item, context, "li")) }
         </ol>
     }

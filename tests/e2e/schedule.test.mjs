@@ -388,7 +388,7 @@ test('now: before, during and after the event; under-way entries span the clock;
   await q.close();
 });
 
-test('deep links: the day in the hash, Back and Forward, the host\'s own hash kept, an opened item, links="off"', async () => {
+test('deep links: the day in the hash, Back and Forward, the host\'s own hash kept, typing written in place, an opened item, links="off"', async () => {
   const p = await open('/p/links#fw:day=2');
   assert.equal(await caption(p), '2 February 2025', 'day=2 shows the second day');
   assert.equal(await daySelect(p).locator('option:checked').textContent(), '2 February 2025');
@@ -420,6 +420,12 @@ test('deep links: the day in the hash, Back and Forward, the host\'s own hash ke
   await daySelect(q).selectOption({ label: '1 February 2025' });
   await until(async () => /day=1/.test(await hash(q)), 'day=1 in the hash');
   assert.match(await hash(q), /^#intro&fw:(.*;)?day=1(;|$)/);
+  // Typing a search goes into the hash once the reader pauses, in place: no history entry.
+  const entries = await q.evaluate(() => history.length);
+  await q.locator(W('.filter.search input')).pressSequentially('rust', { delay: 30 });
+  await until(async () => /^#intro&fw:(.*;)?q=rust(;|$)/.test(await hash(q)), 'q=rust in the hash');
+  assert.match(await hash(q), /day=1/);
+  assert.equal(await q.evaluate(() => history.length), entries, 'typing adds no history entry');
   await q.close();
 
   // links="off": nothing is written, and no history entry is added.

@@ -31,7 +31,12 @@ before(async () => {
 after(() => h?.close());
 
 const resultLine = (p) => p.locator('forum-widget .results').textContent();
-const shownIds = (p) => p.locator('forum-widget .program > li').evaluateAll((lis) => lis.map((li) => li.id.replace('fw-item-', '')));
+// The entries after the first screen are drawn after the first paint (the list is
+// aria-busy until then).
+const shownIds = async (p) => {
+  await p.locator('forum-widget .program:not([aria-busy])').waitFor();
+  return p.locator('forum-widget .program > li').evaluateAll((lis) => lis.map((li) => li.id.replace('fw-item-', '')));
+};
 
 test('a large programme gets search and filters; results update as you type, 50 at a time', async () => {
   const p = await h.open('/p/large', { viewport: { width: 1100, height: 900 } });

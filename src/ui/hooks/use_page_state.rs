@@ -9,10 +9,14 @@ use crate::model::deep_link::Link;
 use crate::model::{Date, Event};
 use crate::ui::programme::FILTERS_ABOVE;
 use crate::ui::{Action, ViewState};
+use gloo::timers::callback::Timeout;
 use js_sys::{Array, Object, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
+
+/// How long the reader pauses before a change of filters or search goes into the address.
+const WRITE_AFTER_MS: u32 = 400;
 
 /// The programme's days, in order: what `day=N` in a link counts.
 pub fn days_of(event: &Event) -> Vec<Date> {
@@ -78,6 +82,9 @@ pub fn use_page_state(
     }
 
     let link = event.as_ref().map(|e| state.link(&days_of(e)));
+    // Filters and typing are written once the reader pauses: each write of the address
+    // costs the browser about as much as drawing a keystroke's results.
+    let pending = use_mut_ref(|| None::<Timeout>);
     use_effect_with(link, move |link| {
         let Some(link) = link.clone().filter(|_| links) else {
             return;
@@ -89,12 +96,21 @@ pub fn use_page_state(
         if before == link {
             return;
         }
-        let current = hash();
-        let now_in_hash = Link::read(&current).unwrap_or_default();
-        let next = link.write(&current);
-        // A new day or item is a step Back can return from; filters and typing are not.
-        let push = (now_in_hash.day, &now_in_hash.item) != (link.day, &link.item);
-        set_hash(&next, push);
+        // A new day or item is a step Back can return from, written at once; filters and
+        // typing are not.
+        let now_in_hash = Link::read(&hash()).unwrap_or_default();
+        let step = (now_in_hash.day, &now_in_hash.item) != (link.day, &link.item);
+        let write = move |push: bool| {
+            let current = hash();
+            set_hash(&link.write(&current), push);
+        };
+        let mut pending = pending.borrow_mut();
+        if step {
+            pending.take();
+            write(true);
+        } else {
+            *pending = Some(Timeout::new(WRITE_AFTER_MS, move || write(false)));
+        }
     });
 
     let stars = (state.stars.clone(), state.stars_touched);
