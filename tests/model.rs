@@ -30,6 +30,15 @@ fn date(s: &str) -> Date {
 }
 
 #[test]
+fn built_in_event_passes_every_check_an_event_file_gets() {
+    // The widget reads its built-in event without the checks (so the default build leaves
+    // them out): every one of them must accept it, and give the same event.
+    let checked = parse_event(BUILT_IN_EVENT_MINIFIED).expect("the built-in event is valid");
+    assert_eq!(built_in_event().expect("the built-in event reads"), checked);
+    assert_eq!(parse_event(BUILT_IN_EVENT_JSON), Ok(checked));
+}
+
+#[test]
 fn built_in_event_is_the_cangzhou_forum_with_corrected_names() {
     let event = built_in_event().expect("built-in event is valid");
     assert_eq!(event.start_date, date("2023-11-13"));
