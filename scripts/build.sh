@@ -20,11 +20,12 @@ BUILD_STD_RUSTC="1.95"
 # std and core built with the widget, for size: std's own smaller code paths
 # (optimize_for_size: e.g. heapsort and a plain merge sort instead of the faster, larger
 # sorts), panics keep no file/line/column (the widget never shows them), and `{:?}`
-# (Debug) formatting compiles to nothing (no shipped text uses it). Panics still run the
-# panic hook: -Cpanic=immediate-abort would save 5 KB more gzipped but stops that hook, so
-# a panicking widget would no longer show its error notice (README.md says more).
+# (Debug) formatting compiles to nothing (no shipped text uses it). The widget's panics
+# abort at once (-Cpanic=immediate-abort: no panic machinery, no message): the wasm traps,
+# and the loader, told by the glue (scripts/dist.mjs), shows the internal-error notice.
 BUILD_STD=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
 BUILD_STD_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none"
+WIDGET_RUSTFLAGS="$BUILD_STD_RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort"
 
 rustc_version=$(rustc --version | awk '{ print $2 }')
 build_std=true
@@ -40,11 +41,11 @@ if $build_std; then
   # RUSTC_BOOTSTRAP=1 lets the stable compiler take -Z flags. RUSTFLAGS reach only the
   # wasm target's crates (build scripts and proc macros are built without them: --target).
   # The default build (no large-programme feature), then the full one (see below).
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} $BUILD_STD_RUSTFLAGS" \
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} $WIDGET_RUSTFLAGS" \
     cargo build -p forum-widget --release --no-default-features --target wasm32-unknown-unknown --quiet \
     "${BUILD_STD[@]}" --target-dir target/build-std
   cp target/build-std/wasm32-unknown-unknown/release/forum_widget.wasm target/forum_widget.default.wasm
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} $BUILD_STD_RUSTFLAGS" \
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} $WIDGET_RUSTFLAGS" \
     cargo build -p forum-widget --release --target wasm32-unknown-unknown --quiet \
     "${BUILD_STD[@]}" --target-dir target/build-std
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} $BUILD_STD_RUSTFLAGS" \

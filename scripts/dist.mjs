@@ -12,7 +12,7 @@
 //   internal errors); the production loader has them cut out.
 // The loader's build-time constants come from their one source each (see fillLoader).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
@@ -60,6 +60,62 @@ export function palette() {
   return declarations.join('');
 }
 
+/**
+ * The internal-error notice in each interface language, for the loader (which shows it:
+ * a panic stops the wasm): `{ tag: [error_title, error_internal] }` from src/i18n/*.rs.
+ */
+export function internalErrorTexts() {
+  const texts = {};
+  const field = (rust, name, file) => {
+    const found = rust.match(new RegExp(`\\n\\s*${name}: "((?:[^"\\\\]|\\\\.)*)",`));
+    if (!found) throw new Error(`src/i18n/${file} has no ${name}`);
+    return JSON.parse(`"${found[1]}"`);
+  };
+  for (const file of readdirSync(`${ROOT}src/i18n`).filter((f) => f.endsWith('.rs') && f !== 'mod.rs' && !f.startsWith('plural'))) {
+    const rust = readFileSync(`${ROOT}src/i18n/${file}`, 'utf8');
+    if (!/\n\s*tag: "/.test(rust)) continue;
+    texts[field(rust, 'tag', file)] = [field(rust, 'error_title', file), field(rust, 'error_internal', file)];
+  }
+  if (!texts.en) throw new Error('src/i18n/en.rs must give the internal-error notice');
+  return texts;
+}
+
+/**
+ * The widget's glue with every call into its wasm guarded: a trap (a Rust panic, which
+ * aborts) is reported once to the handler the loader sets with `setTrapHandler`, then
+ * thrown on as before. Written for wasm-bindgen's glue, whose one `wasm = instance.exports;`
+ * line it changes; the build stops if that line is not there exactly once.
+ */
+export function guardTraps(glue) {
+  const line = '    wasm = instance.exports;';
+  if (glue.split(line).length !== 2) throw new Error(`the wasm-bindgen glue must have exactly one \`${line.trim()}\` line`);
+  return `${glue.replace(line, '    wasm = guardTraps(instance.exports);')}
+let trapHandler = null;
+/** The loader's function to call, once, when the wasm traps: the instance is unusable then. */
+export function setTrapHandler(handler) {
+    trapHandler = handler;
+}
+function guardTraps(exports) {
+    const guarded = {};
+    for (const [name, value] of Object.entries(exports)) {
+        guarded[name] = typeof value !== 'function' ? value : (...args) => {
+            try {
+                return value(...args);
+            } catch (error) {
+                if (error instanceof WebAssembly.RuntimeError && trapHandler) {
+                    const handler = trapHandler;
+                    trapHandler = null;
+                    handler(error);
+                }
+                throw error;
+            }
+        };
+    }
+    return guarded;
+}
+`;
+}
+
 /** The page the built-in event was published on: its first source with a URL. */
 export function sourcePage() {
   const event = JSON.parse(readFileSync(`${ROOT}data/forum-2023.json`, 'utf8'));
@@ -77,6 +133,7 @@ export function version() {
 export function fillLoader(source, names, { withTestHooks = false } = {}) {
   const values = {
     OPTIONS: optionNames(),
+    INTERNAL_ERROR: internalErrorTexts(),
     SOURCE_PAGE: sourcePage(),
     PALETTE: palette(),
     VERSION: version(),
@@ -102,13 +159,14 @@ async function main([wasmPath, gluePath, fullWasmPath, fullGluePath, readersWasm
     module: true, ecma: 2020, compress: { passes: 2 }, mangle: true,
   })).code);
   // Each wasm with short import names, and its glue to match (scripts/minify-imports.mjs).
-  const shortImports = async (wasmFile, glueFile) => {
+  // The widget's glue also guards its calls into the wasm (a trap reaches the loader).
+  const shortImports = async (wasmFile, glueFile, edit = (glue) => glue) => {
     const { wasm, glue } = minifyImports(readFileSync(wasmFile), readFileSync(glueFile, 'utf8'));
-    return [wasm, await minifyModule(glue)];
+    return [wasm, await minifyModule(edit(glue))];
   };
-  const [wasm, core] = await shortImports(wasmPath, gluePath);
+  const [wasm, core] = await shortImports(wasmPath, gluePath, guardTraps);
   // The full build, with the large-programme feature: fetched instead when there is a src.
-  const [fullWasm, fullCore] = await shortImports(fullWasmPath, fullGluePath);
+  const [fullWasm, fullCore] = await shortImports(fullWasmPath, fullGluePath, guardTraps);
   // The schedule readers: fetched only when a src file is in another format.
   const [readersWasm, readersCore] = await shortImports(readersWasmPath, readersGluePath);
   const names = {

@@ -8,7 +8,7 @@
 //!   schema.org), [`i18n`] (interface strings) and [`options`] (embedding options).
 //! - [`embed`]: the browser shell, everything that touches JS or the DOM outside Yew and
 //!   the only `#[wasm_bindgen]` items (mount / update / unmount, host events, the
-//!   page's JSON-LD, fetch, downloads, `Intl`, the panic path).
+//!   page's JSON-LD, fetch, downloads, `Intl`).
 //! - [`ui`]: Yew components and hooks, which turn view state into HTML and input into
 //!   actions.
 
@@ -20,7 +20,7 @@ pub mod model;
 pub mod options;
 pub mod ui;
 
-pub use embed::{mount, show_internal_error, Widget};
+pub use embed::{mount, Widget};
 pub use ui::{App, AppProps};
 
 /// The wasm's allocator: talc, smaller than the default dlmalloc and as fast on a

@@ -13,10 +13,12 @@
   'use strict';
 
   // Written by the build (scripts/dist.mjs), each from its one source: the option names
-  // from src/options.rs, the built-in event's source page from data/forum-2023.json, the
+  // from src/options.rs, the internal-error notice from src/i18n, the built-in event's source page from data/forum-2023.json, the
   // palette from src/widget.css, the version from Cargo.toml, and the content-hashed
   // names of the other two files.
   const OPTIONS = [];
+  // The internal-error notice in each interface language: { tag: [title, text] }.
+  const INTERNAL_ERROR = {};
   const SOURCE_PAGE = '';
   const PALETTE = '';
   const VERSION = '';
@@ -117,6 +119,11 @@
     try {
       // The glue downloads while the wasm compiles.
       const [module, glue] = await Promise.all([compile(build), import(url)]);
+      // A Rust panic aborts: the wasm traps, and the instance is unusable from then on.
+      glue.setTrapHandler((error) => {
+        instance.broken = true;
+        if (instance.onTrap) instance.onTrap(error);
+      });
       instance.exports = await glue.default({ module_or_path: module });
       instance.mod = glue;
       return instance;
@@ -302,15 +309,13 @@
           return;
         }
         state.instance = instance;
+        instance.onTrap = internalError;
         root.replaceChildren();
-        // A Rust panic stops this instance for good: the wasm says so here, and the
-        // instance is never reused.
-        const onInternalError = () => { instance.broken = true; };
         try {
-          state.widget = instance.mod.mount(root, element, state.options, onInternalError, loadReaders, fetchForWidget);
+          state.widget = instance.mod.mount(root, element, state.options, loadReaders, fetchForWidget);
         } catch (error) {
           instance.broken = true;
-          fail(error, build);
+          if (!(error instanceof WebAssembly.RuntimeError)) fail(error, build);
         }
       }, (error) => {
         if (!state.gone && state.build === build) fail(error, build);
@@ -320,8 +325,36 @@
     const release = () => {
       if (state.widget && !state.instance.broken) state.widget.unmount();
       state.widget = null;
-      if (state.instance) state.instance.busy = false;
+      if (state.instance) {
+        state.instance.busy = false;
+        state.instance.onTrap = null;
+      }
       state.instance = null;
+    };
+
+    /**
+     * The wasm trapped (a Rust panic): the widget is replaced by a notice in the language
+     * it showed, the page is told, and the instance is never used again.
+     */
+    const internalError = (error) => {
+      const why = String((error && error.message) || error);
+      const shown = root.querySelector('.fw');
+      const lang = shown && shown.getAttribute('lang');
+      const [title, text] = INTERNAL_ERROR[lang] || INTERNAL_ERROR.en;
+      const tag = (name, className, content) => {
+        const node = document.createElement(name);
+        node.className = className;
+        if (typeof content === 'string') node.textContent = content;
+        else node.append(...content);
+        return node;
+      };
+      const notice = tag('div', 'fw', [tag('div', 'error', [tag('p', 'error-title', [tag('strong', '', title)]), tag('p', 'error-message', text)])]);
+      notice.setAttribute('lang', (lang && INTERNAL_ERROR[lang]) ? lang : 'en');
+      notice.firstChild.setAttribute('role', 'status');
+      root.replaceChildren(notice);
+      state.widget = null;
+      console.error(`forum-widget: internal error (${why}); this widget has stopped, the others on the page go on.`);
+      emit(element, 'error', { message: `internal error: ${why}`, internal: 'true' });
     };
 
     if (state.options.loading === 'lazy' && 'IntersectionObserver' in window) {

@@ -3,11 +3,14 @@
 //! over a shadow root; [`Widget`] is what it gets back.
 //!
 //! - [`page`]: the options object and the page's languages, read into typed values;
-//! - [`registry`]: the widgets mounted in this wasm instance, and idle Yew apps for reuse;
+//! - [`registry`]: idle Yew apps for reuse, and the mount counter;
 //! - [`styles`]: the stylesheet adopted into each shadow root;
-//! - [`panic`]: what a Rust panic does (a plain-DOM notice, and word to the loader);
 //! - [`host_events`], [`head_json_ld`], [`load`] and `fetch` (the full build), [`download`],
 //!   [`intl`]: services the views call.
+//!
+//! A Rust panic aborts: it stops the wasm instance with a trap, which the loader hears of
+//! through the glue (`scripts/dist.mjs` guards every call into the wasm) and answers with
+//! the internal-error notice, in the language on screen, and a `forum-widget:error`.
 
 pub mod download;
 #[cfg(feature = "schedule")]
@@ -19,15 +22,11 @@ pub mod load;
 mod page;
 #[cfg(feature = "schedule")]
 pub mod page_state;
-mod panic;
 mod registry;
 mod styles;
 
-pub use panic::show_internal_error;
-
 use crate::ui::{App, AppProps};
 use js_sys::{Object, Reflect};
-use registry::Mounted;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 use yew::prelude::*;
@@ -95,7 +94,6 @@ impl Widget {
     pub fn unmount(mut self) {
         // At once, not on Yew's next render: the page may look right after unmounting.
         head_json_ld::withdraw(&self.host, None);
-        registry::forget(&self.container);
         self.container.remove();
         if let Some(mut handle) = self.handle.take() {
             handle.update(ShellProps {
@@ -111,9 +109,7 @@ impl Widget {
 ///
 /// `options` is a plain object of strings named like the element's attributes (see
 /// [`crate::options::NAMES`] and README.md), with `src` already absolute, and `now` as
-/// ms since the epoch or a date string. `on_internal_error` is called with the message
-/// if Rust panics in this instance: the instance is then unusable, and the loader
-/// retires it. `load_readers` loads the schedule readers' module; `fetch(url, init)`, if
+/// ms since the epoch or a date string. `load_readers` loads the schedule readers' module; `fetch(url, init)`, if
 /// given, is used instead of the global `fetch` for the event file (the loader starts
 /// that request before the wasm has loaded).
 #[wasm_bindgen]
@@ -121,11 +117,9 @@ pub fn mount(
     root: ShadowRoot,
     host: Element,
     options: JsValue,
-    on_internal_error: Option<js_sys::Function>,
     load_readers: Option<js_sys::Function>,
     fetch: Option<js_sys::Function>,
 ) -> Result<Widget, JsValue> {
-    panic::install_hook();
     #[cfg(feature = "schedule")]
     fetch::set_loader_functions(load_readers, fetch);
     #[cfg(not(feature = "schedule"))]
@@ -144,11 +138,6 @@ pub fn mount(
         }
     };
     root.append_child(&container)?;
-    registry::remember(Mounted {
-        container: container.clone(),
-        host: host.clone(),
-        on_internal_error,
-    });
     let shell = ShellProps {
         app: Some(page::app_props(&container, &host, &options)),
         generation,

@@ -54,7 +54,7 @@ pub const STRINGS: Strings = Strings {
     error_http: "{} returned HTTP {}.",
     error_network: "Could not load {}: the network request failed ({}).",
     error_invalid: "{} is not a valid event file: {}",
-    error_internal: "The widget stopped because of an internal error: {}",
+    error_internal: "The widget stopped because of an internal error.",
     add_to_calendar: "Add to calendar",
     calendar_file: "Calendar file (.ics)",
     error_timeout: "{} did not answer within {} seconds.",

@@ -55,7 +55,7 @@ pub const STRINGS: Strings = Strings {
     error_http: "მისამართმა {} დააბრუნა HTTP {}.",
     error_network: "{} ვერ ჩაიტვირთა: ქსელური მოთხოვნა ვერ შესრულდა ({}).",
     error_invalid: "{} არ არის ღონისძიების სწორი ფაილი: {}",
-    error_internal: "ვიჯეტი შეჩერდა შიდა შეცდომის გამო: {}",
+    error_internal: "ვიჯეტი შეჩერდა შიდა შეცდომის გამო.",
     add_to_calendar: "კალენდარში დამატება",
     calendar_file: "კალენდრის ფაილი (.ics)",
     error_timeout: "მისამართმა {} არ უპასუხა {} წამში.",

@@ -76,6 +76,8 @@ pub struct Strings {
     pub error_http: &'static str,
     pub error_network: &'static str,
     pub error_invalid: &'static str,
+    /// The notice after an internal error (a panic stops the wasm instance), which the
+    /// loader shows: `scripts/dist.mjs` writes this and `error_title` into it.
     pub error_internal: &'static str,
     pub error_timeout: &'static str,
     pub error_too_large: &'static str,

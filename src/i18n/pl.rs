@@ -54,7 +54,7 @@ pub const STRINGS: Strings = Strings {
     error_http: "Adres {} zwrócił HTTP {}.",
     error_network: "Nie można wczytać {}: żądanie sieciowe nie powiodło się ({}).",
     error_invalid: "{} nie jest poprawnym plikiem wydarzenia: {}",
-    error_internal: "Widżet zatrzymał się z powodu błędu wewnętrznego: {}",
+    error_internal: "Widżet zatrzymał się z powodu błędu wewnętrznego.",
     add_to_calendar: "Dodaj do kalendarza",
     calendar_file: "Plik kalendarza (.ics)",
     error_timeout: "Adres {} nie odpowiedział w ciągu {} sekund.",

@@ -55,7 +55,7 @@ pub const STRINGS: Strings = Strings {
     error_http: "Adresa {} je vratila HTTP {}.",
     error_network: "Nije moguće učitati {}: mrežni zahtev nije uspeo ({}).",
     error_invalid: "{} nije ispravna datoteka događaja: {}",
-    error_internal: "Vidžet je zaustavljen zbog interne greške: {}",
+    error_internal: "Vidžet je zaustavljen zbog interne greške.",
     add_to_calendar: "Dodaj u kalendar",
     calendar_file: "Datoteka za kalendar (.ics)",
     error_timeout: "Adresa {} nije odgovorila u roku od {} sekundi.",

@@ -54,7 +54,7 @@ pub const STRINGS: Strings = Strings {
     error_http: "{} 返回 HTTP {}。",
     error_network: "无法加载 {}：网络请求失败（{}）。",
     error_invalid: "{} 不是有效的活动数据文件：{}",
-    error_internal: "组件因内部错误而停止：{}",
+    error_internal: "组件因内部错误而停止。",
     add_to_calendar: "添加到日历",
     calendar_file: "日历文件（.ics）",
     error_timeout: "{} 在 {} 秒内没有响应。",

@@ -23,6 +23,7 @@ before(async () => {
     '/p/two': page(`${HOST}<forum-widget id="a"></forum-widget><forum-widget id="b"></forum-widget>${LOADER}`),
     // The test build's loader: the production one has no test hooks.
     '/p/two-test-build': page(`${HOST}<forum-widget id="a"></forum-widget><forum-widget id="b"></forum-widget>${LOADER.replace('/dist/', '/dist-test/')}`),
+    '/p/zh-test-build': page(`${HOST}<forum-widget id="z" lang="zh"></forum-widget>${LOADER.replace('/dist/', '/dist-test/')}`),
     '/p/cookie': page(`<forum-widget src="/f/record"></forum-widget>${LOADER}`),
     '/f/500': (req, res) => res.writeHead(500).end('boom'),
     '/f/slow': () => { /* never answers */ },
@@ -165,10 +166,16 @@ test('the production loader has no test hooks', async () => {
 test('a panic in one widget leaves the others working', async () => {
   const p = await h.open('/p/two-test-build', { count: 2 });
   await p.evaluate(() => {
+    window.__errors = [];
+    document.addEventListener('forum-widget:error', (e) => window.__errors.push({ id: e.target.id, ...e.detail }));
+  });
+  await p.evaluate(() => {
     try { document.getElementById('a')._forumWidget._panicForTests(); } catch (e) { window.__trap = String(e); }
   });
   assert.match(await p.evaluate(() => window.__trap), /unreachable/, 'the panic stopped its wasm instance');
-  assert.match(await p.locator('#a .error').textContent(), /internal error: panic requested by a test/);
+  assert.equal(await p.locator('#a .error').textContent(), 'The event could not be shownThe widget stopped because of an internal error.');
+  assert.equal(await p.locator('#a .error').getAttribute('role'), 'status');
+  assert.deepEqual(await p.evaluate(() => window.__errors), [{ id: 'a', internal: 'true', message: 'internal error: unreachable' }], 'the page is told once');
   await p.locator('#b [role=tab]', { hasText: 'Speakers' }).click();
   assert.equal(await p.locator('#b [role=tab][aria-selected=true]').textContent(), 'Speakers and guests', 'the other widget still works');
   await p.evaluate(() => document.body.append(Object.assign(document.createElement('forum-widget'), { id: 'c' })));
@@ -176,6 +183,16 @@ test('a panic in one widget leaves the others working', async () => {
   assert.equal(await p.locator('#c [role=tab][aria-selected=true]').textContent(), 'Summary', 'a new widget starts in a fresh instance');
   assert.equal(await p.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length), 1);
   await p.locator('#host-button').click();
+  await p.close();
+});
+
+test('the internal-error notice is in the language on screen', async () => {
+  const p = await h.open('/p/zh-test-build');
+  await p.locator('#z [role=tab]', { hasText: '嘉宾' }).waitFor();
+  await p.evaluate(() => { try { document.getElementById('z')._forumWidget._panicForTests(); } catch (e) { /* the trap, thrown on */ } });
+  assert.equal(await p.locator('#z .error-title').textContent(), '无法显示活动信息');
+  assert.equal(await p.locator('#z .error-message').textContent(), '组件因内部错误而停止。');
+  assert.equal(await p.locator('#z .fw').getAttribute('lang'), 'zh');
   await p.close();
 });
 

@@ -1,4 +1,5 @@
-//! The embed shell: mount, update and unmount, the adopted stylesheet, the internal-error notice.
+//! The embed shell: mount, update and unmount, the adopted stylesheet (an internal error is
+//! the loader's to show: tests/e2e/robustness.test.mjs).
 
 use crate::*;
 use wasm_bindgen_test::*;
@@ -10,7 +11,6 @@ async fn mount_adopts_styles_and_unmount_removes_its_nodes() {
         root.clone(),
         root.host(),
         options(&[("lang", "zh"), ("view", "speakers")]),
-        None,
         None,
         None,
     )
@@ -56,38 +56,12 @@ fn the_embedded_stylesheet_parses_to_the_same_rules_as_src_widget_and_schedule_c
 }
 
 #[wasm_bindgen_test]
-async fn an_internal_error_replaces_the_widget_with_an_error_notice() {
-    let root = shadow_host();
-    let _widget = forum_widget::mount(
-        root.clone(),
-        root.host(),
-        options(&[("lang", "en")]),
-        None,
-        None,
-        None,
-    )
-    .unwrap();
-    yew::scheduler::flush().await;
-    forum_widget::show_internal_error("index out of bounds");
-    let alert = query(&root, ".error");
-    assert!(alert
-        .text_content()
-        .unwrap()
-        .contains("internal error: index out of bounds"));
-    assert!(
-        root.query_selector(".tabs").unwrap().is_none(),
-        "the broken view is gone"
-    );
-}
-
-#[wasm_bindgen_test]
 async fn update_changes_language_and_sections_without_remounting() {
     let root = shadow_host();
     let mut widget = forum_widget::mount(
         root.clone(),
         root.host(),
         options(&[("lang", "en")]),
-        None,
         None,
         None,
     )
@@ -115,41 +89,4 @@ async fn update_changes_language_and_sections_without_remounting() {
     );
     assert!(title.text_content().unwrap().starts_with("第五届"));
     widget.unmount();
-}
-
-#[wasm_bindgen_test]
-async fn the_internal_error_notice_is_in_the_language_on_screen_and_the_loader_is_told() {
-    let root = shadow_host();
-    let told = js_sys::Function::new_with_args("message", "globalThis.__fwTold = message");
-    let _widget = forum_widget::mount(
-        root.clone(),
-        root.host(),
-        options(&[("lang", "en")]),
-        Some(told),
-        None,
-        None,
-    )
-    .unwrap();
-    yew::scheduler::flush().await;
-    // The reader picks Chinese in the language switcher.
-    let select: web_sys::HtmlSelectElement =
-        query(&root, ".lang-switch select").dyn_into().unwrap();
-    select.set_value("zh");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
-    assert_eq!(
-        query(&root, ".fw").get_attribute("lang").as_deref(),
-        Some("zh")
-    );
-    forum_widget::show_internal_error("index out of bounds");
-    let notice = query(&root, ".fw");
-    assert_eq!(notice.get_attribute("lang").as_deref(), Some("zh"));
-    assert_eq!(
-        query(&root, ".error-title").text_content().as_deref(),
-        Some(strings_for("zh").error_title)
-    );
-    let told = js_sys::Reflect::get(&js_sys::global(), &"__fwTold".into()).unwrap();
-    assert_eq!(told.as_string().as_deref(), Some("index out of bounds"));
 }

@@ -1,6 +1,6 @@
 //! Component tests in a real headless browser (wasm-bindgen-test), one module per part
 //! of the widget: each section renders what it should, the tabs and links switch
-//! sections, and the embed shell mounts, updates and survives an internal error.
+//! sections, and the embed shell mounts and updates.
 #![cfg(target_arch = "wasm32")]
 
 mod embed;

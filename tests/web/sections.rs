@@ -101,7 +101,7 @@ async fn one_section_shows_no_tab_bar_and_heading_level_is_followed() {
         ("heading-level", "3"),
         ("theme", "dark"),
     ]);
-    let widget = forum_widget::mount(root.clone(), root.host(), opts, None, None, None).unwrap();
+    let widget = forum_widget::mount(root.clone(), root.host(), opts, None, None).unwrap();
     yew::scheduler::flush().await;
     assert!(root.query_selector("[role=tablist]").unwrap().is_none());
     assert_eq!(query(&root, ".title").tag_name(), "H3");
