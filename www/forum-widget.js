@@ -154,8 +154,11 @@
    */
   const loadReaders = () => {
     if (!readers) {
+      // The wasm is requested with its glue, not after it.
+      const wasm = fetch(base + FILES.readersWasm);
+      wasm.catch(() => {});
       readers = import(base + FILES.readersCore).then(async (glue) => {
-        await glue.default({ module_or_path: base + FILES.readersWasm });
+        await glue.default({ module_or_path: wasm });
         return glue;
       });
       readers.catch(() => { readers = null; });
