@@ -13,9 +13,9 @@
   'use strict';
 
   // Written by the build (scripts/dist.mjs), each from its one source: the option names
-  // from src/options.rs, the internal-error notice from src/i18n, the built-in event's source page from data/forum-2023.json, the
-  // palette from src/widget.css, the version from Cargo.toml, and the content-hashed
-  // names of the other two files.
+  // from src/options.rs, the internal-error notice from src/i18n, the built-in event's
+  // source page from data/forum-2023.json, the palette from src/widget.css, the version
+  // from Cargo.toml, and the content-hashed names of the other files in dist/.
   const OPTIONS = [];
   // The internal-error notice in each interface language: { tag: [title, text] }.
   const INTERNAL_ERROR = {};

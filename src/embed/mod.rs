@@ -109,9 +109,9 @@ impl Widget {
 ///
 /// `options` is a plain object of strings named like the element's attributes (see
 /// [`crate::options::NAMES`] and README.md), with `src` already absolute, and `now` as
-/// ms since the epoch or a date string. `load_readers` loads the schedule readers' module; `fetch(url, init)`, if
-/// given, is used instead of the global `fetch` for the event file (the loader starts
-/// that request before the wasm has loaded).
+/// ms since the epoch or a date string. `load_readers` loads the schedule readers'
+/// module; `fetch(url, init)`, if given, is used instead of the global `fetch` for the
+/// event file (the loader starts that request before the wasm has loaded).
 #[wasm_bindgen]
 pub fn mount(
     root: ShadowRoot,
