@@ -8,14 +8,15 @@ use super::programme::{item_body, zone_note, ProgrammeProps};
 use super::schedule::{
     grouped, plain_list, room_window, rooms_of, star, timetable, EntryContext, FIRST_SCREEN,
 };
-use super::{sep, Action, SectionProps, Target};
+use super::{sep, Action, EventRef, SectionProps, Target};
 use crate::embed::download::offer_file;
 use crate::embed::intl::{self, lower_case};
 use crate::exports::{ics, item_entry, Entry};
-use crate::i18n::fill;
+use crate::i18n::{fill, Strings};
 use crate::model::timetable::{room_of, rooms};
-use crate::model::{keep, Date, FilterChoices, SearchIndex};
+use crate::model::{keep, Date, Filter, FilterChoices, SearchIndex};
 use crate::options::Layout;
+use std::rc::Rc;
 use yew::prelude::*;
 
 fn select_value(e: &yew::Event) -> String {
@@ -117,6 +118,107 @@ fn calendar_button(
     html! { <button type="button" class="link" {onclick}>{ label }</button> }
 }
 
+/// What the filters need: everything but the search words, so that a keystroke does not
+/// build and compare the filters' options again.
+#[derive(Properties, PartialEq)]
+struct FiltersProps {
+    event: EventRef,
+    t: &'static Strings,
+    choices: Rc<FilterChoices>,
+    /// The filters in force, with no search words.
+    filter: Filter,
+    /// Whether a day at a time is shown, and whether in the list layout.
+    by_day: bool,
+    list: bool,
+    /// The day shown.
+    day: Option<Date>,
+    /// Whether items can be starred.
+    stars: bool,
+    act: Callback<Action>,
+}
+
+/// The day, kind, room, track and language filters and the check boxes.
+#[function_component]
+fn Filters(props: &FiltersProps) -> Html {
+    let FiltersProps {
+        event,
+        t,
+        choices,
+        filter,
+        by_day,
+        list,
+        day,
+        act,
+        ..
+    } = props;
+    let (t, by_day, day) = (*t, *by_day, *day);
+    let FilterChoices {
+        days,
+        kinds,
+        rooms: room_choices,
+        tracks,
+        languages,
+    } = &**choices;
+    let on_day = {
+        let days = days.clone();
+        act.reform(move |e: yew::Event| Action::FilterDay(chosen(&days, &e)))
+    };
+    let on_kind = {
+        let kinds = kinds.clone();
+        act.reform(move |e: yew::Event| Action::FilterKind(chosen(&kinds, &e)))
+    };
+    let on_room = act.reform(|e: yew::Event| {
+        Action::FilterRoom(Some(select_value(&e)).filter(|r| !r.is_empty()))
+    });
+    let on_track = {
+        let tracks = tracks.clone();
+        act.reform(move |e: yew::Event| Action::FilterTrack(chosen(&tracks, &e)))
+    };
+    let on_language = {
+        let languages = languages.clone();
+        act.reform(move |e: yew::Event| Action::FilterLanguage(chosen(&languages, &e)))
+    };
+    let track_name = |id: &String| match event.track(id) {
+        Some(track) => track.name.text_for(t.tag).unwrap_or(id).to_owned(),
+        None => id.clone(),
+    };
+    html! {
+        <>
+            if days.len() > 1 {
+                { filter_select(t.filter_day, (!by_day || *list).then_some(t.filter_all), on_day, days.iter().enumerate().map(|(i, d)| {
+                    (i.to_string(), intl::long_date(*d, t), if by_day { day == Some(*d) } else { filter.day == Some(*d) })
+                }).collect()) }
+            }
+            if kinds.len() > 1 {
+                { filter_select(t.filter_kind, Some(t.filter_all), on_kind, kinds.iter().enumerate().map(|(i, k)| {
+                    (i.to_string(), t.kind(*k).to_owned(), filter.kind == Some(*k))
+                }).collect()) }
+            }
+            if room_choices.len() > 1 {
+                { filter_select(t.filter_room, Some(t.filter_all), on_room, room_choices.iter().map(|r| {
+                    (r.clone(), r.clone(), filter.room.as_deref() == Some(r.as_str()))
+                }).collect()) }
+            }
+            if tracks.len() > 1 {
+                { filter_select(t.track, Some(t.filter_all), on_track, tracks.iter().enumerate().map(|(i, id)| {
+                    (i.to_string(), track_name(id), filter.track.as_ref() == Some(id))
+                }).collect()) }
+            }
+            if languages.len() > 1 {
+                { filter_select(t.language, Some(t.filter_all), on_language, languages.iter().enumerate().map(|(i, code)| {
+                    (i.to_string(), intl::language_name(code, t).0, filter.language.as_ref() == Some(code))
+                }).collect()) }
+            }
+            <div class="checks">
+                if props.stars {
+                    { check(t.starred_only, filter.starred, act.reform(Action::OnlyStarred)) }
+                }
+                { check(t.hide_past, filter.hide_past, act.reform(Action::HidePast)) }
+            </div>
+        </>
+    }
+}
+
 /// The timetable's rooms for the day shown.
 struct TableView {
     day: Date,
@@ -161,13 +263,7 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
     }
     let zone_note = zone_note(view);
     // A large programme: its detail, or a day in the layout for the widget's width.
-    let FilterChoices {
-        days,
-        kinds,
-        rooms: room_choices,
-        tracks,
-        languages,
-    } = &*choices;
+    let days = &choices.days;
     let layout = props
         .layout
         .unwrap_or_else(|| Layout::for_width(f64::from(props.width)));
@@ -261,66 +357,15 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
             .unwrap_or_default();
         Action::Search(value)
     });
-    let on_day = {
-        let days = days.clone();
-        act.reform(move |e: yew::Event| Action::FilterDay(chosen(&days, &e)))
-    };
-    let on_kind = {
-        let kinds = kinds.clone();
-        act.reform(move |e: yew::Event| Action::FilterKind(chosen(&kinds, &e)))
-    };
-    let on_room = act.reform(|e: yew::Event| {
-        Action::FilterRoom(Some(select_value(&e)).filter(|r| !r.is_empty()))
-    });
-    let on_track = {
-        let tracks = tracks.clone();
-        act.reform(move |e: yew::Event| Action::FilterTrack(chosen(&tracks, &e)))
-    };
-    let on_language = {
-        let languages = languages.clone();
-        act.reform(move |e: yew::Event| Action::FilterLanguage(chosen(&languages, &e)))
-    };
-    let track_name = |id: &String| match event.track(id) {
-        Some(track) => track.name.text_for(t.tag).unwrap_or(id).to_owned(),
-        None => id.clone(),
-    };
     let controls = html! {
         <div class="filters" role="search" part="filters">
             <label class="filter search">
                 <span>{ t.search }</span>
                 <input type="search" value={filter.query.clone()} oninput={on_query} onfocus={on_focus} />
             </label>
-            if days.len() > 1 {
-                { filter_select(t.filter_day, (!by_day || layout == Layout::List).then_some(t.filter_all), on_day, days.iter().enumerate().map(|(i, d)| {
-                    (i.to_string(), intl::long_date(*d, t), if by_day { day == Some(*d) } else { filter.day == Some(*d) })
-                }).collect()) }
-            }
-            if kinds.len() > 1 {
-                { filter_select(t.filter_kind, Some(t.filter_all), on_kind, kinds.iter().enumerate().map(|(i, k)| {
-                    (i.to_string(), t.kind(*k).to_owned(), filter.kind == Some(*k))
-                }).collect()) }
-            }
-            if room_choices.len() > 1 {
-                { filter_select(t.filter_room, Some(t.filter_all), on_room, room_choices.iter().map(|r| {
-                    (r.clone(), r.clone(), filter.room.as_deref() == Some(r.as_str()))
-                }).collect()) }
-            }
-            if tracks.len() > 1 {
-                { filter_select(t.track, Some(t.filter_all), on_track, tracks.iter().enumerate().map(|(i, id)| {
-                    (i.to_string(), track_name(id), filter.track.as_ref() == Some(id))
-                }).collect()) }
-            }
-            if languages.len() > 1 {
-                { filter_select(t.language, Some(t.filter_all), on_language, languages.iter().enumerate().map(|(i, code)| {
-                    (i.to_string(), intl::language_name(code, t).0, filter.language.as_ref() == Some(code))
-                }).collect()) }
-            }
-            <div class="checks">
-                if stars.is_some() {
-                    { check(t.starred_only, filter.starred, act.reform(Action::OnlyStarred)) }
-                }
-                { check(t.hide_past, filter.hide_past, act.reform(Action::HidePast)) }
-            </div>
+            <Filters event={event.clone()} {t} choices={choices.clone()}
+                filter={Filter { query: String::new(), ..filter.clone() }}
+                {by_day} list={layout == Layout::List} {day} stars={stars.is_some()} act={act.clone()} />
         </div>
     };
 

@@ -9,6 +9,7 @@ mod people;
 mod programme;
 mod sections;
 mod summary;
+mod zones;
 
 use forum_widget::i18n::strings_for;
 use forum_widget::options::Options;

@@ -22,6 +22,10 @@ thread_local! {
     /// List literals already found, by locale and length.
     #[cfg(feature = "schedule")]
     static LISTS: RefCell<Vec<(&'static str, usize, Vec<String>)>> = const { RefCell::new(Vec::new()) };
+    /// The zone name last written, by zone, date and language: a large programme writes it
+    /// on every render (every keystroke of a search).
+    #[cfg(feature = "schedule")]
+    static ZONE_NAME: RefCell<Option<(String, Date, &'static str, String)>> = const { RefCell::new(None) };
 }
 
 /// Whether this browser has real date data for `locale`. Some builds lack a language
@@ -94,6 +98,26 @@ pub fn clock_time(date: Date, time: Time, t: &Strings) -> String {
 /// The zone's long name on `date`, e.g. "China Standard Time" / "中国标准时间", or its
 /// offset ("UTC+8") when the browser lacks the reader's language.
 pub fn zone_name(zone: &str, date: Date, t: &Strings) -> String {
+    #[cfg(feature = "schedule")]
+    {
+        let known = ZONE_NAME.with(|c| match &*c.borrow() {
+            Some((z, d, tag, name)) if z == zone && *d == date && *tag == t.tag => {
+                Some(name.clone())
+            }
+            _ => None,
+        });
+        if let Some(name) = known {
+            return name;
+        }
+        let name = find_zone_name(zone, date, t);
+        ZONE_NAME.with(|c| *c.borrow_mut() = Some((zone.to_owned(), date, t.tag, name.clone())));
+        name
+    }
+    #[cfg(not(feature = "schedule"))]
+    find_zone_name(zone, date, t)
+}
+
+fn find_zone_name(zone: &str, date: Date, t: &Strings) -> String {
     // Noon UTC falls on `date` in every zone from UTC−11 to UTC+11, and DST changes are at night.
     let noon = date.utc_midnight_ms() + 12.0 * 3_600_000.0;
     if zone.is_empty() {

@@ -23,13 +23,20 @@ pub fn fixed_offset(zone: &str) -> Option<f64> {
     Time::parse(zone.get(1..)?).map(|t| sign * f64::from(t.minutes()))
 }
 
-/// The wall clock in `zone` at `epoch_ms`: the date, and minutes since midnight.
+/// The wall clock in `zone` at `epoch_ms`: the date, and minutes since midnight. From the
+/// zone's offset then, which is remembered (see [`offset_minutes`]).
 pub fn wall_clock(zone: &str, epoch_ms: f64) -> Option<(Date, i64)> {
-    if let Some(offset) = fixed_offset(zone) {
-        let minutes = (epoch_ms / 60_000.0).floor() as i64 + offset as i64;
-        let date = Date::from_days_since_epoch(minutes.div_euclid(1440));
-        return Some((date, minutes.rem_euclid(1440)));
-    }
+    let offset = match fixed_offset(zone) {
+        Some(offset) => offset,
+        None => offset_minutes(zone, epoch_ms)?,
+    };
+    let minutes = (epoch_ms / 60_000.0).floor() as i64 + offset as i64;
+    let date = Date::from_days_since_epoch(minutes.div_euclid(1440));
+    Some((date, minutes.rem_euclid(1440)))
+}
+
+/// The wall clock in the IANA `zone` at `epoch_ms`, asked of the browser.
+fn ask_wall_clock(zone: &str, epoch_ms: f64) -> Option<(Date, i64)> {
     let fmt = formatter(
         "en-US",
         &[
@@ -62,6 +69,23 @@ thread_local! {
     static OFFSETS: RefCell<(String, Vec<(i64, f64)>)> = RefCell::new(Default::default());
 }
 
+/// Two offsets found at most this many minutes apart that agree hold for every minute
+/// between them: in the time-zone database, no two changes of a zone's offset are closer
+/// than four days.
+const SPAN: i64 = 6 * 60;
+
+/// The offset at `minute` from those already found: the same minute's, or that of two
+/// neighbours less than [`SPAN`] apart that agree.
+fn known_offset(cache: &[(i64, f64)], minute: i64) -> Option<f64> {
+    match cache.binary_search_by_key(&minute, |&(m, _)| m) {
+        Ok(found) => Some(cache[found].1),
+        Err(at) => {
+            let (before, after) = (cache.get(at.checked_sub(1)?)?, cache.get(at)?);
+            (after.0 - before.0 <= SPAN && after.1 == before.1).then_some(before.1)
+        }
+    }
+}
+
 /// Minutes east of UTC of `zone` at the instant `epoch_ms`.
 pub fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
     if zone.is_empty() {
@@ -73,23 +97,32 @@ pub fn offset_minutes(zone: &str, epoch_ms: f64) -> Option<f64> {
     let minute = (epoch_ms / 60_000.0).floor() as i64;
     let known = OFFSETS.with(|cache| {
         let cache = cache.borrow();
-        let found = cache.1.binary_search_by_key(&minute, |&(m, _)| m).ok()?;
-        (cache.0 == zone).then(|| cache.1[found].1)
+        (cache.0 == zone).then(|| known_offset(&cache.1, minute))?
     });
     if known.is_some() {
         return known;
     }
     // The wall clock has minute resolution, so one answer holds for the whole minute.
-    let (date, minutes) = wall_clock(zone, epoch_ms)?;
-    let wall = date.utc_midnight_ms() + (minutes * 60_000) as f64;
-    let offset = ((wall - minute as f64 * 60_000.0) / 60_000.0).round();
+    // The offset [`SPAN`] later is asked too: where the two agree, the minutes between
+    // them (a conference day's other times) need no more questions.
+    let ask = |minute: i64| {
+        let (date, minutes) = ask_wall_clock(zone, minute as f64 * 60_000.0)?;
+        let wall = date.utc_midnight_ms() + (minutes * 60_000) as f64;
+        Some(((wall - minute as f64 * 60_000.0) / 60_000.0).round())
+    };
+    let offset = ask(minute)?;
+    let later = ask(minute + SPAN);
     OFFSETS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.0 != zone {
             *cache = (zone.to_owned(), Vec::new());
         }
-        if let Err(at) = cache.1.binary_search_by_key(&minute, |&(m, _)| m) {
-            cache.1.insert(at, (minute, offset));
+        let found = [(minute, Some(offset)), (minute + SPAN, later)];
+        for (minute, offset) in found {
+            let Some(offset) = offset else { continue };
+            if let Err(at) = cache.1.binary_search_by_key(&minute, |&(m, _)| m) {
+                cache.1.insert(at, (minute, offset));
+            }
         }
     });
     Some(offset)
