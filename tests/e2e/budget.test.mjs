@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { ROOT, distNames } from './harness.mjs';
 
-// The default widget: 165,536 B plus under 1 KB of room (184,249 B before the timetable
+// The default widget: 165,738 B plus under 1 KB of room (184,249 B before the timetable
 // issue, whose features are in the full build; the schedule-formats issue's allowance,
 // 187,904 + 2,000 B, is met; fetching a `src` left the default build, which is never
 // given one, for 5,106 B less, the checks of event files, which the built-in event
@@ -19,8 +19,10 @@ import { ROOT, distNames } from './harness.mjs';
 // (scripts/minify-imports.mjs). The 150,000-byte goal is not reached yet: BENCHMARKS.md
 // says where the bytes go. Lower BUDGET with every saving.
 const BUDGET = 166_500;
-// With a src: the loader and the full build (large programmes), 224,143 B plus under 1 KB.
-const BUDGET_WITH_SRC = 225_000;
+// With a src: the loader and the full build (large programmes), 225,818 B plus under 1 KB
+// (224,143 B before the filters became a component of their own, which a search keystroke
+// does not render again, and the zone name and offsets were remembered: +1,675 B).
+const BUDGET_WITH_SRC = 226_500;
 
 const gzipTotal = (files) => {
   const sizes = files.map((f) => zlib.gzipSync(readFileSync(`${ROOT}dist/${f}`), { level: 9 }).length);
