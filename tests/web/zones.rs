@@ -2,7 +2,8 @@
 //! neighbouring minutes, against the browser's own `toLocaleString` asked afresh.
 
 use forum_widget::embed::intl::{instant, wall_clock};
-use forum_widget::model::{Date, Time};
+use forum_widget::model::timetable::at;
+use forum_widget::model::Date;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -64,8 +65,8 @@ fn wall_clock_agrees_with_the_browser_every_quarter_hour_across_offset_changes()
             );
             // And back: the instant of that wall-clock time is this one (each wall-clock
             // time here is shown at most once, but for the hour repeated in autumn).
-            let time = Time::parse(&format!("{:02}:{:02}", ours / 60, ours % 60)).unwrap();
-            let back = instant(date, time, zone).unwrap();
+            let (date_again, time) = at(date, ours);
+            let back = instant(date_again, time, zone).unwrap();
             assert_eq!(
                 wall_clock(zone, back).unwrap(),
                 (date, ours),

@@ -26,10 +26,7 @@ pub fn fixed_offset(zone: &str) -> Option<f64> {
 /// The wall clock in `zone` at `epoch_ms`: the date, and minutes since midnight. From the
 /// zone's offset then, which is remembered (see [`offset_minutes`]).
 pub fn wall_clock(zone: &str, epoch_ms: f64) -> Option<(Date, i64)> {
-    let offset = match fixed_offset(zone) {
-        Some(offset) => offset,
-        None => offset_minutes(zone, epoch_ms)?,
-    };
+    let offset = offset_minutes(zone, epoch_ms)?;
     let minutes = (epoch_ms / 60_000.0).floor() as i64 + offset as i64;
     let date = Date::from_days_since_epoch(minutes.div_euclid(1440));
     Some((date, minutes.rem_euclid(1440)))
