@@ -501,7 +501,7 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
                 <>
                     <div class="rooms-bar">{ picker.unwrap_or_default() }{ pager.unwrap_or_default() }</div>
                     <div class="schedule" ref={schedule.clone()} tabindex="0" role="region" aria-label={intl::long_date(day, t)}>
-                        { timetable(day, &shown, window, &context, first_screen(usize::MAX)) }
+                        { timetable(day, &shown, window, &context, complete) }
                     </div>
                 </>
             }

@@ -153,27 +153,48 @@ pub fn room_window(rooms: &[String], fit: usize, from: usize) -> (usize, usize) 
     (first, first + fit)
 }
 
-/// The timetable rows, or the entries of the other layouts, drawn before the first paint:
-/// enough to fill the schedule's scroll box (80% of the viewport's height) on common
-/// screens (a timetable row with its reader's time is about 65 px tall, one with an entry
-/// twice that, an entry of the other layouts more); the rest follow after the paint, while
-/// the table or list is `aria-busy`. 10 rather than 16: on FOSDEM 2025 a day switch took a
-/// median of 56 ms instead of 64, a search keystroke 16 ms instead of 22.
+/// The entries of the grouped and list layouts drawn before the first paint: enough to
+/// fill the schedule's scroll box (80% of the viewport's height) on common screens; the
+/// rest follow after the paint, while the list is `aria-busy`. 10 rather than 16: on
+/// FOSDEM 2025 a search keystroke took 16 ms instead of 22.
 pub const FIRST_SCREEN: usize = 10;
 
+/// The timetable's rows drawn before the first paint: as many as fill the schedule's scroll
+/// box, estimated (a row is about 65 px tall, one where an entry starts about twice that)
+/// against 700 px, a little more than the box on a 800 px-high screen. On FOSDEM 2025 that
+/// is 6 to 8 rows where 10 drew 18 entries on its first day.
+fn first_rows(grid: &Grid) -> usize {
+    let mut height = 0;
+    grid.cells
+        .iter()
+        .take_while(|cells| {
+            let before = height;
+            let starts = cells.iter().any(|c| matches!(c, Cell::Start { .. }));
+            height += if starts { 130 } else { 65 };
+            before < 700
+        })
+        .count()
+}
+
 /// A day's timetable: a `<table>` with a caption, the rooms as column headers and each
-/// row's time as its row header; the row under way marked "now". Only the first `rows`
-/// rows are drawn (a cell spanning past them is cut short until they are); until all are,
-/// the table is `aria-busy`.
+/// row's time as its row header; the row under way marked "now". Unless `complete`, only
+/// the rows of the first screen are drawn (a cell spanning past them is cut short until
+/// they are), and the table is `aria-busy`. The table is keyed by its day: another day
+/// replaces it whole, rather than its rows being rewritten and the rest removed one by one.
 pub fn timetable(
     day: Date,
     items: &[usize],
     rooms: &[String],
     context: &EntryContext,
-    rows: usize,
+    complete: bool,
 ) -> Html {
     let EntryContext { event, t, now, .. } = *context;
     let grid = Grid::of(event, items, rooms, t.tag);
+    let rows = if complete {
+        grid.rows.len()
+    } else {
+        first_rows(&grid)
+    };
     let now_row = now.and_then(|n| grid.now_row(n.on(day), event));
     let clock = |m: i64| {
         let (date, time) = at(day, m);
@@ -190,7 +211,7 @@ pub fn timetable(
     };
     html! {
         <>
-            <table class="timetable" part="timetable" style={format!("--rooms:{}", rooms.len())}
+            <table key={day.to_string()} class="timetable" part="timetable" style={format!("--rooms:{}", rooms.len())}
                 aria-busy={(rows < grid.rows.len()).then_some("true")}>
                 <caption>{ intl::long_date(day, t) }</caption>
                 <thead>
