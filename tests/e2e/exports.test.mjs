@@ -98,7 +98,11 @@ test("the forum's whole-day links: Google gets dates, Outlook an all-day entry",
   await p.close();
 });
 
+/** The page's JSON-LD, which the widget writes just after its first paint. */
 async function jsonLdOf(p) {
+  await p.waitForSelector('head script[type="application/ld+json"]', { state: 'attached' });
+  // Every widget on the page has painted by then, and written its JSON-LD (or found it).
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
   const path = `${RESULTS}/page-${Date.now()}.html`;
   await writeFile(path, await p.content());
   return inspect('jsonld', path, p.url());
@@ -140,6 +144,8 @@ test('two widgets of one event give one JSON-LD block; unmounting both removes i
   await p.close();
 
   const off = await h.open('/p/seo-off');
+  // Until after the paint, when the JSON-LD would have been written.
+  await off.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
   assert.equal(await off.locator('script[type="application/ld+json"]').count(), 0);
   await off.close();
 });

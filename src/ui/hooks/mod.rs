@@ -3,6 +3,7 @@
 //! hash and the reader's stars, the widget's width, the clock, and drawing the rest of a view
 //! after the first paint.
 
+mod after_paint;
 #[cfg(feature = "schedule")]
 mod use_after_paint;
 mod use_event;

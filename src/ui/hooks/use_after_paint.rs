@@ -2,9 +2,7 @@
 //! the browser has painted that (a day of a conference's timetable is thousands of
 //! elements, most of them below the schedule's scroll box).
 
-use gloo::timers::callback::Timeout;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use super::after_paint::after_paint;
 use yew::prelude::*;
 
 /// Whether everything of the view named `key` may be drawn: `false` on its first render,
@@ -16,17 +14,10 @@ pub fn use_after_paint<K: PartialEq + Clone + 'static>(key: K) -> bool {
     {
         let drawn = drawn.clone();
         use_effect_with((key, done), move |(key, done)| {
-            if !done {
-                // The frame callback runs just before the paint; the timeout, just after
-                // it. A key that has changed by then is not marked drawn.
-                let key = key.clone();
-                let after_paint = Closure::once_into_js(move || {
-                    Timeout::new(0, move || drawn.set(Some(key))).forget();
-                });
-                if let Some(window) = web_sys::window() {
-                    let _ = window.request_animation_frame(after_paint.unchecked_ref());
-                }
-            }
+            // A key that has changed by then is not marked drawn.
+            let key = key.clone();
+            let later = (!done).then(|| after_paint(move || drawn.set(Some(key))));
+            move || drop(later)
         });
     }
     done

@@ -1,6 +1,7 @@
 //! `forum-widget:ready` and `forum-widget:error` on the host element, once the content
-//! or the error is on screen; then the hidden sections render.
+//! or the error is on screen; then, after the paint, the hidden sections render.
 
+use super::after_paint::after_paint;
 use super::Load;
 use crate::embed::host_events::{detail, Host};
 use crate::embed::load::LoadError;
@@ -21,8 +22,8 @@ pub fn use_host_events(host: &Host, load: &Load, state: UseReducerDispatcher<Vie
         match outcome {
             Some(Ok(id)) => {
                 host.emit("ready", &detail(&[("event", id)]));
-                // The hidden sections, once the shown one is on screen.
-                later = Some(gloo::timers::callback::Timeout::new(0, move || {
+                // The hidden sections, once the shown one has been painted.
+                later = Some(after_paint(move || {
                     state.dispatch(Action::RenderAllSections)
                 }));
             }
