@@ -20,7 +20,7 @@ pub fn use_json_ld(host: &Host, load: &Load, seo: bool, t: &'static Strings) {
     };
     let host = host.0.clone();
     use_effect_with((ready, seo, t.tag), move |(ready, seo, _)| {
-        // Written after the first paint (a large programme's takes a while), and taken out
+        // Written after the next paint (a large programme's takes a while), and taken out
         // again when the widget goes or changes, if it was written by then.
         let published = Rc::new(Cell::new(false));
         let shown = ready
