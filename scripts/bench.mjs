@@ -132,7 +132,7 @@ async function main() {
   const cls = Math.max(result.cls['script tag'], result.cls.element);
 
   // Scale: 1,000 items, 5 days, 60 rooms, 600 speakers.
-  const scale = { ready: [], tab: [], keystroke: [] };
+  const scale = { ready: [], tab: [], keystroke: [], typed: [] };
   for (let i = 0; i < Math.min(RUNS, 7); i++) {
     const ctx = await h.browser.newContext();
     const p = await ctx.newPage();
@@ -149,6 +149,28 @@ async function main() {
       tab.click();
       while (!root.querySelector('#fw-panel-program:not([hidden]) .entry')) await new Promise((r) => setTimeout(r, 0));
       return performance.now() - t0;
+    }));
+    scale.typed.push(...await p.evaluate(async () => {
+      // As a reader types: "speaker 7" typed and deleted, one character per input event,
+      // each until the next animation frame (the widget draws in the event's microtasks),
+      // 150 ms apart.
+      const root = document.querySelector('forum-widget').shadowRoot;
+      const input = root.querySelector('.filter.search input');
+      input.focus();
+      await new Promise((r) => setTimeout(r, 0));
+      const word = 'speaker 7';
+      const values = [...word].map((_, k) => word.slice(0, k + 1));
+      values.push(...values.slice(0, -1).reverse(), '');
+      const times = [];
+      for (const value of values) {
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        times.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      return times;
     }));
     scale.keystroke.push(await p.evaluate(async () => {
       const root = document.querySelector('forum-widget').shadowRoot;
@@ -364,6 +386,7 @@ async function main() {
     ready: { median: median(scale.ready), spread: spread(scale.ready), runs: scale.ready.length },
     tabSwitch: { median: median(scale.tab), spread: spread(scale.tab) },
     searchKeystroke: { median: median(scale.keystroke), spread: spread(scale.keystroke) },
+    searchTyped: { median: median(scale.typed), spread: spread(scale.typed), count: scale.typed.length },
     jsHeapBytes: scale.jsHeap, wasmMemoryBytes: scale.wasmMemory,
   };
   await h.close();
@@ -405,7 +428,8 @@ async function main() {
     '|---|---:|---|',
     `| time to ready | ${ms(result.scale.ready.median)} | ${result.scale.ready.spread.map(ms).join('–')} |`,
     `| switch to the Programme tab | ${ms(result.scale.tabSwitch.median)} | ${result.scale.tabSwitch.spread.map(ms).join('–')} |`,
-    `| one search keystroke (in the search box the reader has entered) until the list updates | ${ms(result.scale.searchKeystroke.median)} | ${result.scale.searchKeystroke.spread.map(ms).join('–')} |`,
+    `| one search keystroke (in the search box the reader has entered; typing "speaker 7" and deleting it, one character per input event, ${result.scale.searchTyped.count} keystrokes; until the next animation frame) | ${ms(result.scale.searchTyped.median)} | ${result.scale.searchTyped.spread.map(ms).join('–')} |`,
+    `| "speaker 7" in one input event, as a paste gives it, until the results line changes | ${ms(result.scale.searchKeystroke.median)} | ${result.scale.searchKeystroke.spread.map(ms).join('–')} |`,
     `| JS heap + wasm memory after ready | ${mem.toFixed(1)} MB | (${(result.scale.jsHeapBytes / 1048576).toFixed(1)} + ${(result.scale.wasmMemoryBytes / 1048576).toFixed(1)}) |`,
     '',
     '### Schedules in other formats (the readers\' wasm, loaded only for them)',
@@ -447,7 +471,7 @@ async function main() {
     `| time to ready ≤ 2× static floor | ${ratioCold.toFixed(2)}× cold, ${ratioWarm.toFixed(2)}× warm | ${ratioCold <= 2 && ratioWarm <= 2 ? 'yes' : 'no'} |`,
     `| CLS ≤ 0.01 (recommended snippets) | ${cls.toFixed(4)} | ${cls <= 0.01 ? 'yes' : 'no'} |`,
     `| 1,000-item event ready ≤ 300 ms | ${ms(result.scale.ready.median)} | ${result.scale.ready.median <= 300 ? 'yes' : 'no'} |`,
-    `| search keystroke ≤ 16 ms at 1,000 items | ${ms(result.scale.searchKeystroke.median)} | ${result.scale.searchKeystroke.median <= 16 ? 'yes' : 'no'} |`,
+    `| search keystroke ≤ 16 ms at 1,000 items (typed) | ${ms(result.scale.searchTyped.median)} | ${result.scale.searchTyped.median <= 16 ? 'yes' : 'no'} |`,
     `| memory ≤ 16 MB at 1,000 items | ${mem.toFixed(1)} MB | ${mem <= 16 ? 'yes' : 'no'} |`,
     `| default download grows ≤ 10,000 B for the timetable issue (184,249 B before it) | ${total.gzip} B (${total.gzip - 184249 >= 0 ? '+' : ''}${total.gzip - 184249} B) | ${total.gzip - 184249 <= 10000 ? 'yes' : 'no'} |`,
     `| FOSDEM timetable: day switch ≤ 50 ms, layout switch ≤ 50 ms | ${ms(result.fosdem.daySwitch.median)}, ${ms(result.fosdem.layoutSwitch.median)} | ${result.fosdem.daySwitch.median <= 50 && result.fosdem.layoutSwitch.median <= 50 ? 'yes' : 'no'} |`,
