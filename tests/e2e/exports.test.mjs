@@ -98,11 +98,13 @@ test("the forum's whole-day links: Google gets dates, Outlook an all-day entry",
   await p.close();
 });
 
+/** Until every widget on the page has painted, and written its JSON-LD (or found it). */
+const afterPaint = (p) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
+
 /** The page's JSON-LD, which the widget writes just after its first paint. */
 async function jsonLdOf(p) {
   await p.waitForSelector('head script[type="application/ld+json"]', { state: 'attached' });
-  // Every widget on the page has painted by then, and written its JSON-LD (or found it).
-  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
+  await afterPaint(p);
   const path = `${RESULTS}/page-${Date.now()}.html`;
   await writeFile(path, await p.content());
   return inspect('jsonld', path, p.url());
@@ -145,7 +147,7 @@ test('two widgets of one event give one JSON-LD block; unmounting both removes i
 
   const off = await h.open('/p/seo-off');
   // Until after the paint, when the JSON-LD would have been written.
-  await off.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
+  await afterPaint(off);
   assert.equal(await off.locator('script[type="application/ld+json"]').count(), 0);
   await off.close();
 });

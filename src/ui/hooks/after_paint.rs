@@ -21,42 +21,31 @@ impl Drop for AfterPaint {
 }
 
 /// Runs `work` just after the next paint: a frame callback runs just before the paint, a
-/// zero timeout set from there just after it.
+/// zero timeout set from there just after it. The default build (the built-in event, a
+/// short programme, whose JSON-LD and hidden sections take little time) only yields to the
+/// browser with the zero timeout, 274 B (gzip) smaller than waiting for the frame.
 pub fn after_paint(work: impl FnOnce() + 'static) -> AfterPaint {
     schedule(Box::new(work))
 }
 
 /// One copy of the scheduling for every kind of work (smaller than one per closure type).
-#[cfg(feature = "schedule")]
 fn schedule(work: Box<dyn FnOnce()>) -> AfterPaint {
     let dropped = Rc::new(Cell::new(false));
     let flag = dropped.clone();
-    let frame = Closure::once_into_js(move || {
+    let run = move || {
         Timeout::new(0, move || {
             if !flag.get() {
                 work();
             }
         })
         .forget();
-    });
+    };
+    #[cfg(feature = "schedule")]
     if let Some(window) = web_sys::window() {
+        let frame = Closure::once_into_js(run);
         let _ = window.request_animation_frame(frame.unchecked_ref());
     }
-    AfterPaint(dropped)
-}
-
-/// The default build (the built-in event, a short programme, whose JSON-LD and hidden
-/// sections take little time) only yields to the browser: a zero timeout, 274 B (gzip)
-/// smaller than waiting for the frame.
-#[cfg(not(feature = "schedule"))]
-fn schedule(work: Box<dyn FnOnce()>) -> AfterPaint {
-    let dropped = Rc::new(Cell::new(false));
-    let flag = dropped.clone();
-    Timeout::new(0, move || {
-        if !flag.get() {
-            work();
-        }
-    })
-    .forget();
+    #[cfg(not(feature = "schedule"))]
+    run();
     AfterPaint(dropped)
 }
