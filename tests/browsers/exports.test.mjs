@@ -64,6 +64,9 @@ test('a timed programme item downloads with UTC times', async () => {
 test('JSON-LD in the head, read by extruct; one block for two widgets, gone when both are removed', async () => {
   await h.open('/p/two', { count: 2 });
   await h.until(() => document.head.querySelector('script[type="application/ld+json"]'), [], 5000, 'JSON-LD in the head');
+  // The widgets write their JSON-LD just after their first paint, each in its own time:
+  // until both have painted, and written it (or found it).
+  await h.run(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
   const file = `${RESULTS}/page-two.html`;
   await writeFile(file, await h.driver.getPageSource());
   const blocks = inspect('jsonld', file, h.base + '/p/two');
