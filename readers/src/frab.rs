@@ -13,6 +13,7 @@ use crate::event::{
 };
 use crate::time::{parse_clock, parse_date, parse_duration, utc_offset_field, DateTime};
 use crate::{dominant_offset, rich, slug, Format, Hints, Read, ReadError};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this many items and people are read.
@@ -136,18 +137,31 @@ pub fn nonblank(s: Option<&str>) -> Option<&str> {
 }
 
 /// `s` cut to [`MAX_TEXT`] characters, with a warning when it was longer.
-fn cap(s: &str, path: &str, warnings: &mut Vec<Warning>) -> String {
+fn cap<'s>(s: &'s str, at: At, warnings: &mut Vec<Warning>) -> Cow<'s, str> {
     match rich::char_limit(s, MAX_TEXT) {
-        Some(at) => {
+        Some(cut) => {
             warnings.push(Warning {
-                path: path.to_owned(),
+                path: at.path(),
                 problem: format!(
                     "the text has more than {MAX_TEXT} characters; the rest is cut off"
                 ),
             });
-            s[..at].to_owned()
+            Cow::Borrowed(&s[..cut])
         }
-        None => s.to_owned(),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// A field's path, `base.field` (or `base` alone), written out only for a warning.
+#[derive(Clone, Copy)]
+struct At<'a>(&'a str, &'a str);
+
+impl At<'_> {
+    fn path(self) -> String {
+        match self {
+            At(base, "") => base.to_owned(),
+            At(base, field) => format!("{base}.{field}"),
+        }
     }
 }
 
@@ -294,7 +308,8 @@ fn links(raw: &[RawLink], base: Option<&str>, warnings: &mut Vec<Warning>) -> Ve
         if out.iter().any(|l| l.url == url) {
             continue;
         }
-        let title = nonblank(link.title.as_deref()).map(|t| cap(t, &link.path, warnings));
+        let title = nonblank(link.title.as_deref())
+            .map(|t| cap(t, At(&link.path, ""), warnings).into_owned());
         out.push(Link {
             url,
             title,
@@ -546,14 +561,14 @@ struct Texts<'a> {
 
 impl Texts<'_> {
     /// An abstract or description as the safe subset: pretalx Markdown, frab HTML-ish.
-    fn rich(&mut self, s: &str, path: &str) -> Option<String> {
-        let s = cap(s, path, self.warnings);
+    fn rich(&mut self, s: &str, at: At) -> Option<String> {
+        let s = cap(s, at, self.warnings);
         let out = if self.markdown || !looks_like_html(&s) {
             rich::from_markdown(&s)
         } else {
             rich::from_html(&s)
         };
-        let out = cap(&out, path, &mut Vec::new());
+        let out = cap(&out, at, &mut Vec::new());
         let out = out.trim();
         (!out.is_empty()).then(|| out.to_owned())
     }
@@ -637,7 +652,7 @@ pub fn build(
         track_by_name.insert(key, id.clone());
         tracks.push(Track {
             id,
-            name: Text::Plain(cap(name, &conf.path, &mut warnings)),
+            name: Text::Plain(cap(name, At(&conf.path, ""), &mut warnings).into_owned()),
             color: t.color.as_deref().and_then(colour),
         });
     }
@@ -684,7 +699,7 @@ pub fn build(
             );
             continue;
         };
-        let title = cap(title, &format!("{}.title", ev.path), &mut warnings);
+        let title = cap(title, At(&ev.path, "title"), &mut warnings).into_owned();
 
         // Persons, the same person once across all events.
         let mut item_people: Vec<String> = Vec::new();
@@ -715,7 +730,7 @@ pub fn build(
                     person_by_key.insert(key, people.len());
                     people.push(Person {
                         id,
-                        name: cap(name, &p.path, &mut warnings),
+                        name: cap(name, At(&p.path, ""), &mut warnings).into_owned(),
                         organisation: None,
                         bio: None,
                         avatar: None,
@@ -730,7 +745,7 @@ pub fn build(
             };
             let bio = match people.get(index) {
                 Some(person) if person.bio.is_none() => nonblank(p.biography.as_deref())
-                    .and_then(|b| bio_texts.rich(b, &format!("{}.biography", p.path))),
+                    .and_then(|b| bio_texts.rich(b, At(&p.path, "biography"))),
                 _ => None,
             };
             let avatar = nonblank(p.avatar.as_deref()).and_then(|a| resolve(a, base, true));
@@ -773,7 +788,7 @@ pub fn build(
         let mut seen: Vec<&str> = Vec::new();
         if let Some(sub) = nonblank(ev.subtitle.as_deref()) {
             if sub != title.trim() {
-                let sub = cap(sub, &format!("{}.subtitle", ev.path), texts.warnings);
+                let sub = cap(sub, At(&ev.path, "subtitle"), texts.warnings);
                 let plain = rich::from_plain(&sub);
                 if !plain.trim().is_empty() {
                     parts.push(plain.trim().to_owned());
@@ -790,7 +805,7 @@ pub fn build(
                 continue;
             }
             seen.push(text);
-            if let Some(out) = texts.rich(text, &format!("{}.{field}", ev.path)) {
+            if let Some(out) = texts.rich(text, At(&ev.path, field)) {
                 parts.push(out);
             }
         }
@@ -952,7 +967,7 @@ pub fn build(
     };
 
     let name = nonblank(conf.title.as_deref())
-        .map(|t| cap(t, &format!("{}.title", conf.path), &mut warnings))
+        .map(|t| cap(t, At(&conf.path, "title"), &mut warnings).into_owned())
         .or_else(|| hints.name.clone());
     let id = nonblank(conf.acronym.as_deref())
         .map(slug)
@@ -963,7 +978,7 @@ pub fn build(
             markdown: texts_markdown,
             warnings: &mut warnings,
         }
-        .rich(d, &format!("{}.description", conf.path))
+        .rich(d, At(&conf.path, "description"))
     });
     let url = [
         conf.url.as_deref(),

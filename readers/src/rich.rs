@@ -13,6 +13,8 @@
 //! Everything else in the source (scripts, styles, handlers, iframes, forms, images,
 //! other URL schemes, headings' markup) is dropped; its text, where it has any, stays.
 
+use std::borrow::Cow;
+
 /// Longest rich text written, in characters.
 pub const MAX_CHARS: usize = 20_000;
 
@@ -199,7 +201,11 @@ pub fn decode_entities(text: &str) -> String {
 }
 
 /// Decodes once, and once more for text escaped twice (`&amp;#39;` in old Pentabarf).
-fn decode_text(text: &str) -> String {
+/// Text without a `&` is returned as it is.
+fn decode_text(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
     let once = decode_entities(text);
     let twice_escaped = text.contains("&amp;")
         && [
@@ -212,11 +218,11 @@ fn decode_text(text: &str) -> String {
         ]
         .iter()
         .any(|e| text.contains(e));
-    if twice_escaped {
+    Cow::Owned(if twice_escaped {
         decode_entities(&once)
     } else {
         once
-    }
+    })
 }
 
 /// An `http(s)` address made safe to write inside `(…)`.
@@ -283,51 +289,51 @@ impl Ahead {
     }
 }
 
-/// How many bytes `s` starts with that are (`space`) or are not (`!space`) whitespace other
-/// than no-break spaces; ASCII is judged a byte at a time.
-fn run_len(s: &str, space: bool) -> usize {
-    let bytes = s.as_bytes();
-    let mut i = 0;
+/// Appends `text` to `out` with whitespace runs (other than no-break spaces) as one space,
+/// as browsers show HTML text, and escaped as [`escape_into`] does; a leading space only
+/// where `out` does not already end a word. One pass over the bytes, ASCII judged a byte
+/// at a time, written into `out` directly.
+fn collapse_escaped_into(out: &mut String, text: &str) {
+    let lead_allowed = !out.is_empty() && !out.ends_with(['\n', ' ']);
+    let bytes = text.as_bytes();
+    // `space`: a whitespace run is pending; `wrote`: a word of `text` is written;
+    // `from`: where the text not yet copied starts.
+    let (mut space, mut wrote, mut from, mut i) = (false, false, 0, 0);
     while let Some(&b) = bytes.get(i) {
         let (len, is_space) = if b < 0x80 {
             (1, matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
         } else {
-            match s[i..].chars().next() {
+            match text[i..].chars().next() {
                 Some(c) => (c.len_utf8(), c.is_whitespace() && c != '\u{a0}'),
                 None => break,
             }
         };
-        if is_space != space {
-            break;
+        if is_space {
+            if !space {
+                out.push_str(&text[from..i]);
+                space = true;
+            }
+            i += len;
+            from = i;
+            continue;
+        }
+        if space {
+            if wrote || lead_allowed {
+                out.push(' ');
+            }
+            space = false;
+        }
+        wrote = true;
+        if matches!(b, b'\\' | b'*' | b'[' | b']') {
+            out.push_str(&text[from..i]);
+            out.push('\\');
+            from = i;
         }
         i += len;
     }
-    i
-}
-
-/// Whitespace runs (other than no-break spaces) as one space, as browsers show HTML
-/// text; a leading one only where `before` does not already end a word.
-fn collapse(text: &str, before: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut first = true;
-    loop {
-        let spaces = run_len(rest, true);
-        rest = &rest[spaces..];
-        if rest.is_empty() {
-            if spaces > 0 {
-                out.push(' ');
-            }
-            return out;
-        }
-        let lead = spaces > 0 && !before.is_empty() && !before.ends_with(['\n', ' ']);
-        if !first || lead {
-            out.push(' ');
-        }
-        first = false;
-        let word = run_len(rest, false);
-        out.push_str(&rest[..word]);
-        rest = &rest[word..];
+    out.push_str(&text[from..]);
+    if space {
+        out.push(' ');
     }
 }
 
@@ -348,7 +354,7 @@ fn strip_html(html: &str, markdown: bool) -> String {
         if markdown {
             out.push_str(&decoded);
         } else {
-            escape_into(out, &collapse(&decoded, out));
+            collapse_escaped_into(out, &decoded);
         }
     };
     while let Some(lt) = rest.find('<') {
@@ -374,12 +380,22 @@ fn strip_html(html: &str, markdown: bool) -> String {
         let inside = &rest[1..gt];
         rest = &rest[gt + 1..];
         let closing = inside.starts_with('/');
-        let name: String = inside
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let raw_name = inside.trim_start_matches('/');
+        let raw_name = &raw_name[..raw_name
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(raw_name.len())];
+        // Lowercased in a small buffer: every element read here has a short name, and a
+        // longer one is ignored like any other unknown element.
+        let mut lowered = [0u8; 12];
+        let name = match lowered.get_mut(..raw_name.len()) {
+            Some(buffer) => {
+                buffer.copy_from_slice(raw_name.as_bytes());
+                buffer.make_ascii_lowercase();
+                std::str::from_utf8(buffer).unwrap_or("-")
+            }
+            None => "-",
+        };
         if name.is_empty() {
             if !inside.starts_with(['!', '?', '/']) {
                 text(&mut out, "&lt;");
@@ -388,7 +404,7 @@ fn strip_html(html: &str, markdown: bool) -> String {
             }
             continue;
         }
-        if DROPPED.contains(&name.as_str()) && !closing {
+        if DROPPED.contains(&name) && !closing {
             let close = format!("</{name}");
             let lower = lower_html.get_or_insert_with(|| html.to_ascii_lowercase());
             let lower = &lower[html.len() - rest.len()..];
@@ -398,7 +414,7 @@ fn strip_html(html: &str, markdown: bool) -> String {
             };
             continue;
         }
-        match (name.as_str(), closing) {
+        match (name, closing) {
             ("br", _) => out.push('\n'),
             ("ul", false) | ("ol", false) => {
                 lists.push(name == "ol");
@@ -451,10 +467,14 @@ fn strip_html(html: &str, markdown: bool) -> String {
 
 /// HTML (FOSDEM, frab, Kielux) as the subset; entities decoded, double escapes too.
 pub fn from_html(html: &str) -> String {
-    let html = html.replace("\r\n", "\n");
+    let html = if html.contains('\r') {
+        Cow::Owned(html.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(html)
+    };
     // Entity-escaped HTML (`&lt;p&gt;`) is HTML once decoded.
     let html = if !html.contains('<') && html.contains("&lt;") {
-        decode_entities(&html)
+        Cow::Owned(decode_entities(&html))
     } else {
         html
     };
@@ -566,7 +586,8 @@ fn inline_markdown(line: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The first, character-at-a-time versions of [`collapse`] and [`escape_into`].
+    /// The first, character-at-a-time versions of [`collapse_escaped_into`]'s collapsing
+    /// and of [`escape_into`].
     fn collapse_reference(decoded: &str, out: &str) -> String {
         let mut collapsed = String::new();
         let mut space = false;
@@ -604,7 +625,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn collapse_and_escape_as_before(text in "[ \t\n\u{a0}\u{3000}a漢*\\[\\]\\\\]{0,24}", before in "(|a|a |a\n)") {
-            proptest::prop_assert_eq!(collapse(&text, &before), collapse_reference(&text, &before));
+            let mut appended = before.clone();
+            collapse_escaped_into(&mut appended, &text);
+            let expected = before.clone() + &escape_reference(&collapse_reference(&text, &before));
+            proptest::prop_assert_eq!(appended, expected);
             let mut escaped = String::new();
             escape_into(&mut escaped, &text);
             proptest::prop_assert_eq!(escaped, escape_reference(&text));
