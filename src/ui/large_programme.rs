@@ -33,8 +33,10 @@ fn chosen<T: Clone>(values: &[T], e: &yew::Event) -> Option<T> {
 }
 
 /// A labelled `<select>` whose first option (if `all` names it) means "all"; `options` are
-/// (value, text, selected).
+/// (value, text, selected). `class`: the label's classes (`filter`, and `date` for the
+/// day, whose options are long dates).
 fn filter_select(
+    class: &'static str,
     label: &'static str,
     all: Option<&'static str>,
     onchange: Callback<yew::Event>,
@@ -44,7 +46,7 @@ fn filter_select(
     // Yew rendered as chosen.
     let none_chosen = !options.iter().any(|(_, _, selected)| *selected);
     html! {
-        <label class="filter"><span>{ label }</span>
+        <label {class}><span>{ label }</span>
             <select {onchange}>
                 if let Some(all) = all {
                     <option value="" selected={none_chosen}>{ all }</option>
@@ -185,27 +187,27 @@ fn Filters(props: &FiltersProps) -> Html {
     html! {
         <>
             if days.len() > 1 {
-                { filter_select(t.filter_day, (!by_day || *list).then_some(t.filter_all), on_day, days.iter().enumerate().map(|(i, d)| {
+                { filter_select("filter date", t.filter_day, (!by_day || *list).then_some(t.filter_all), on_day, days.iter().enumerate().map(|(i, d)| {
                     (i.to_string(), intl::long_date(*d, t), if by_day { day == Some(*d) } else { filter.day == Some(*d) })
                 }).collect()) }
             }
             if kinds.len() > 1 {
-                { filter_select(t.filter_kind, Some(t.filter_all), on_kind, kinds.iter().enumerate().map(|(i, k)| {
+                { filter_select("filter", t.filter_kind, Some(t.filter_all), on_kind, kinds.iter().enumerate().map(|(i, k)| {
                     (i.to_string(), t.kind(*k).to_owned(), filter.kind == Some(*k))
                 }).collect()) }
             }
             if room_choices.len() > 1 {
-                { filter_select(t.filter_room, Some(t.filter_all), on_room, room_choices.iter().map(|r| {
+                { filter_select("filter", t.filter_room, Some(t.filter_all), on_room, room_choices.iter().map(|r| {
                     (r.clone(), r.clone(), filter.room.as_deref() == Some(r.as_str()))
                 }).collect()) }
             }
             if tracks.len() > 1 {
-                { filter_select(t.track, Some(t.filter_all), on_track, tracks.iter().enumerate().map(|(i, id)| {
+                { filter_select("filter", t.track, Some(t.filter_all), on_track, tracks.iter().enumerate().map(|(i, id)| {
                     (i.to_string(), track_name(id), filter.track.as_ref() == Some(id))
                 }).collect()) }
             }
             if languages.len() > 1 {
-                { filter_select(t.language, Some(t.filter_all), on_language, languages.iter().enumerate().map(|(i, code)| {
+                { filter_select("filter", t.language, Some(t.filter_all), on_language, languages.iter().enumerate().map(|(i, code)| {
                     (i.to_string(), intl::language_name(code, t).0, filter.language.as_ref() == Some(code))
                 }).collect()) }
             }
