@@ -96,7 +96,8 @@ impl Grid {
             let Some(item) = event.program.get(index) else {
                 continue;
             };
-            let Some(column) = rooms.iter().position(|r| r == room_of(item, lang)) else {
+            let room = room_of(item, lang);
+            let Some(column) = rooms.iter().position(|r| r == room) else {
                 continue;
             };
             match minutes(item) {

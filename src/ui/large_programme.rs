@@ -497,7 +497,10 @@ pub fn LargeProgramme(props: &ProgrammeProps) -> Html {
             listed = shown
                 .iter()
                 .filter_map(|&i| event.program.get(i))
-                .filter(|item| window.iter().any(|r| r == room_of(item, t.tag)))
+                .filter(|item| {
+                    let room = room_of(item, t.tag);
+                    window.iter().any(|r| r == room)
+                })
                 .count();
             html! {
                 <>
