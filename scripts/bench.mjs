@@ -57,6 +57,26 @@ const READY = `<script>
     }
     return times;
   };
+  // The shown view drawn whole: the rows after the first screen follow ready, drawn while
+  // their list or table is aria-busy; then half a second for the rest of the work after
+  // the paint (the sections not shown, the JSON-LD).
+  window.__drawnWhole = async () => {
+    await window.__ready;
+    const root = document.querySelector('forum-widget').shadowRoot;
+    while (root.querySelector('[aria-busy]')) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 500));
+  };
+  // Until a mutation under \`target\` after which \`done()\` holds, then the next animation
+  // frame (a MutationObserver costs the page nothing while it waits); fails after 5 s.
+  window.__frameAfter = (target, options, what, done = () => true) => new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve());
+    });
+    observer.observe(target, options);
+    setTimeout(() => { observer.disconnect(); reject(new Error(\`\${what} within 5 s\`)); }, 5000);
+  });
   window.__longTasks = [];
   new PerformanceObserver((list) => { window.__longTasks.push(...list.getEntries()); })
     .observe({ type: 'longtask', buffered: true });
@@ -78,16 +98,13 @@ async function memory(ctx, p) {
 
 /**
  * For a static floor: the widget's shadow root as the reader sees it once the shown view is
- * drawn whole (the timetable's rows below the first screen follow ready; no aria-busy
- * left), with the sections not shown emptied. Copied at a fixed point: what the work after
- * the paint has drawn by an arbitrary moment varies from run to run (one run's FOSDEM floor
- * held 142 KB of HTML, another's 519 KB).
+ * drawn whole (`__drawnWhole` in the page script), with the sections not shown emptied.
+ * Copied at a fixed point: what the work after the paint has drawn by an arbitrary moment
+ * varies from run to run (one run's FOSDEM floor held 142 KB of HTML, another's 519 KB).
  */
 const shownHtml = (p) => p.evaluate(async () => {
-  await window.__ready;
+  await window.__drawnWhole();
   const root = document.querySelector('forum-widget').shadowRoot;
-  while (root.querySelector('[aria-busy="true"]')) await new Promise((r) => setTimeout(r, 20));
-  await new Promise((r) => setTimeout(r, 500));
   const copy = document.createElement('div');
   for (const node of root.childNodes) copy.append(node.cloneNode(true));
   for (const hidden of copy.querySelectorAll('[hidden]')) hidden.replaceChildren();
@@ -182,18 +199,10 @@ async function main() {
       // first paint), and half a second on.
       while (!root.querySelector('#fw-panel-program .entry')) await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 500));
-      // Until the panel shows its entries and the next frame begins (as the FOSDEM
-      // measures: a MutationObserver, then requestAnimationFrame; at most 5 s).
+      // Until the panel shows its entries and the next frame begins, as the FOSDEM measures.
       const panel = root.querySelector('#fw-panel-program');
-      const shown = new Promise((resolve, reject) => {
-        const observer = new MutationObserver(() => {
-          if (panel.hidden || !panel.querySelector('.entry')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve());
-        });
-        observer.observe(panel, { attributes: true, childList: true, subtree: true });
-        setTimeout(() => { observer.disconnect(); reject(new Error('the Programme tab did not show within 5 s')); }, 5000);
-      });
+      const shown = window.__frameAfter(panel, { attributes: true, childList: true, subtree: true },
+        'the Programme tab did not show', () => !panel.hidden && panel.querySelector('.entry'));
       const t0 = performance.now();
       tab.click();
       await shown;
@@ -288,25 +297,16 @@ async function main() {
     // main thread's long tasks from ready until the table is complete (no aria-busy) are
     // that drawing. The reader's actions below are timed after it, and half a second on.
     fosdem.after.push(await p.evaluate(async () => {
-      const root = document.querySelector('forum-widget').shadowRoot;
       const since = await window.__ready;
-      while (root.querySelector('[aria-busy]')) await new Promise((r) => setTimeout(r, 10));
-      await new Promise((r) => setTimeout(r, 500));
+      await window.__drawnWhole();
       const tasks = window.__longTasks.filter((e) => e.startTime >= since - 1);
       return { longest: Math.max(0, ...tasks.map((e) => e.duration)), total: tasks.reduce((a, e) => a + e.duration, 0) };
     }));
     const timed = (change) => p.evaluate(async (change) => {
       const root = document.querySelector('forum-widget').shadowRoot;
-      // Until the widget's content changes (a MutationObserver, which costs the page
-      // nothing while it waits) and the next frame is drawn (at most 5 s).
-      const changed = () => new Promise((resolve, reject) => {
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          requestAnimationFrame(() => resolve());
-        });
-        observer.observe(root, { childList: true, characterData: true, subtree: true });
-        setTimeout(() => { observer.disconnect(); reject(new Error(`${change}: nothing changed within 5 s`)); }, 5000);
-      });
+      // Until the widget's content changes and the next frame is drawn (at most 5 s).
+      const changed = () => window.__frameAfter(root, { childList: true, characterData: true, subtree: true },
+        `${change}: nothing changed`);
       if (change === 'keystroke' || change === 'paste') {
         // The reader has entered the search box (which builds the search index) before typing.
         root.querySelector('.filter.search input').focus();
