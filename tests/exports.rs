@@ -291,5 +291,5 @@ fn json_ld_names_latin_script_serbian_as_such() {
     let v: Value =
         serde_json::from_str(&json_ld(&event, strings_for("sr"), "", &common::utc8)).unwrap();
     assert_eq!(v["inLanguage"], "sr-Latn");
-    assert_eq!(v["name"], event.name.0["sr-Latn"]);
+    assert_eq!(v["name"], event.name.0.get("sr-Latn").unwrap().as_str());
 }

@@ -2,7 +2,6 @@
 
 use forum_widget::model::timetable::{at, by_start, minutes, rooms};
 use forum_widget::model::{keep, parse_event, Cell, Date, Event, Filter, Grid, Now};
-use std::collections::BTreeSet;
 
 /// An event of `items`: (id, room, start, end) on 2025-02-01 in UTC.
 fn event(items: &[(&str, &str, &str, Option<&str>)]) -> Event {
@@ -170,7 +169,7 @@ fn starred_and_past_filters_use_the_readers_stars_and_clock() {
         ("a", "A", "09:00", Some("10:00")),
         ("b", "A", "11:00", Some("12:00")),
     ]);
-    let starred: BTreeSet<String> = ["b".to_owned()].into();
+    let starred: forum_widget::model::IdSet = ["b".to_owned()].into_iter().collect();
     let now = Some(Now {
         date: Date::new(2025, 2, 1).unwrap(),
         minutes: 600,

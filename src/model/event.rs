@@ -337,10 +337,18 @@ impl Event {
     /// For each person, in `people` order, the indices of the programme items they take
     /// part in, in programme order; one pass, for programmes of thousands of items.
     pub fn items_by_person(&self) -> Vec<Vec<usize>> {
-        let mut by_id: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+        // The people's ids sorted, for a binary search (a map of its own type would cost
+        // the wasm a copy of the map's code).
+        let mut ids: Vec<&str> = self.people.iter().map(|p| p.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut by_id = vec![Vec::new(); ids.len()];
         for (index, item) in self.program.iter().enumerate() {
             for id in &item.people {
-                let items = by_id.entry(id.as_str()).or_default();
+                let Ok(k) = ids.binary_search(&id.as_str()) else {
+                    continue;
+                };
+                let items = &mut by_id[k];
                 // A person named twice in one item takes part in it once.
                 if items.last() != Some(&index) {
                     items.push(index);
@@ -349,7 +357,11 @@ impl Event {
         }
         self.people
             .iter()
-            .map(|p| by_id.get(p.id.as_str()).cloned().unwrap_or_default())
+            .map(|p| {
+                ids.binary_search(&p.id.as_str())
+                    .map(|k| by_id[k].clone())
+                    .unwrap_or_default()
+            })
             .collect()
     }
 

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod deep_link;
 pub mod event;
+pub mod id_set;
 pub mod parse;
 pub mod rich;
 pub mod search;
@@ -15,6 +16,7 @@ pub mod timetable;
 
 pub use date::{Clock, Date, Time};
 pub use event::*;
+pub use id_set::IdSet;
 pub use parse::{parse_event, EventError};
 pub use search::{keep, Filter, FilterChoices, SearchIndex};
 pub use status::{status, Status};

@@ -241,7 +241,7 @@ impl Checker {
             self.fail(path, "missing (needs text in at least one language)");
         }
         self.count(path, text.0.len(), MAX_OTHER);
-        for (lang, value) in &text.0 {
+        for (lang, value) in text.0.iter() {
             let at = path.field(lang);
             self.length(&at, value);
             if !is_language_tag(lang) {
@@ -418,7 +418,7 @@ fn validate(event: &Event) -> Result<(), EventError> {
         c.text(&path.field("value"), &figure.value, true);
         c.text(&path.field("label"), &figure.label, true);
         c.text(&path.field("pattern"), &figure.pattern, false);
-        for (lang, pattern) in &figure.pattern.0 {
+        for (lang, pattern) in figure.pattern.0.iter() {
             if pattern.matches("{}").count() != 1 {
                 c.fail(
                     &path.field("pattern").field(lang),

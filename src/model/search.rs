@@ -183,7 +183,7 @@ impl FilterChoices {
 pub fn keep(
     item: &ProgramItem,
     filter: &Filter,
-    starred: &std::collections::BTreeSet<String>,
+    starred: &super::IdSet,
     now: Option<super::Now>,
 ) -> bool {
     (!filter.starred || starred.contains(&item.id))

@@ -3,16 +3,123 @@
 use crate::json::{Error, FromJson, Reader};
 #[cfg(feature = "serde-reference")]
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 #[cfg(feature = "serde-reference")]
 use std::fmt;
 
 /// A map from BCP 47 language tag (`en`, `zh`, `sr-Latn`, …) to text. In a file, a
 /// plain string is a text whose language is not stated: it is kept under [`UNSTATED`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct LocalizedText(pub BTreeMap<String, String>);
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocalizedText(pub TextMap);
+
+impl Serialize for LocalizedText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (tag, text) in self.0.iter() {
+            map.serialize_entry(tag, text)?;
+        }
+        map.end()
+    }
+}
+
+/// Language tag → text, in the order of the tags, as a `BTreeMap` keeps them: a sorted
+/// vector, since a text has one to six languages (and a `BTreeMap` of its own type
+/// costs the wasm its own copy of the tree's code).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextMap(Vec<(String, String)>);
+
+impl TextMap {
+    pub fn new() -> Self {
+        TextMap(Vec::new())
+    }
+
+    fn find(&self, tag: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(t, _)| t.as_str().cmp(tag))
+    }
+
+    /// Sets the text for `tag`, returning the one it replaces.
+    pub fn insert(&mut self, tag: String, text: String) -> Option<String> {
+        match self.find(&tag) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, text)),
+            Err(i) => {
+                self.0.insert(i, (tag, text));
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, tag: &str) -> Option<&String> {
+        self.find(tag).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, tag: &str) -> bool {
+        self.find(tag).is_ok()
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &String)> + ExactSizeIterator {
+        self.0.iter().map(|(tag, text)| (tag, text))
+    }
+
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
+        self.0.iter().map(|(tag, _)| tag)
+    }
+
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
+        self.0.iter().map(|(_, text)| text)
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        self.0.iter_mut().map(|(_, text)| text)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Index<&str> for TextMap {
+    type Output = String;
+
+    /// The text for `tag`; panics if there is none, as a `BTreeMap` does.
+    fn index(&self, tag: &str) -> &String {
+        match self.get(tag) {
+            Some(text) => text,
+            None => panic!("no text in {tag}"),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a TextMap {
+    type Item = (&'a String, &'a String);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, String)>,
+        fn(&'a (String, String)) -> (&'a String, &'a String),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(tag, text)| (tag, text))
+    }
+}
+
+impl FromIterator<(String, String)> for TextMap {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
+        let mut map = TextMap::new();
+        for (tag, text) in pairs {
+            map.insert(tag, text);
+        }
+        map
+    }
+}
+
+impl<const N: usize> From<[(String, String); N]> for TextMap {
+    fn from(pairs: [(String, String); N]) -> Self {
+        pairs.into_iter().collect()
+    }
+}
 
 /// BCP 47's "undetermined": the language of a text the data does not name.
 pub const UNSTATED: &str = "und";
@@ -22,9 +129,9 @@ impl<'de> FromJson<'de> for LocalizedText {
         const EXPECTED: &str = "a text, or a map from language tag to text";
         if r.peek() == Some(b'"') {
             let text = r.text(EXPECTED)?.into_owned();
-            return Ok(LocalizedText(BTreeMap::from([(UNSTATED.to_owned(), text)])));
+            return Ok(LocalizedText(TextMap::from([(UNSTATED.to_owned(), text)])));
         }
-        let mut texts = BTreeMap::new();
+        let mut texts = TextMap::new();
         r.object(EXPECTED, &mut |r, tag| {
             let text = String::read(r).map_err(|e| e.in_member(tag))?;
             texts.insert(tag.to_owned(), text);
@@ -44,13 +151,13 @@ impl<'de> Deserialize<'de> for LocalizedText {
                 f.write_str("a text, or a map from language tag to text")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-                Ok(LocalizedText(BTreeMap::from([(
+                Ok(LocalizedText(TextMap::from([(
                     UNSTATED.to_owned(),
                     s.to_owned(),
                 )])))
             }
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-                let mut texts = BTreeMap::new();
+                let mut texts = TextMap::new();
                 while let Some((tag, text)) = map.next_entry::<String, String>()? {
                     texts.insert(tag, text);
                 }
@@ -172,5 +279,51 @@ mod tests {
         ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
+    }
+
+    /// The same inserts on a `BTreeMap`, the reference, give the same answers, texts and
+    /// order of tags.
+    #[test]
+    fn text_map_behaves_as_a_btree_map() {
+        use std::collections::BTreeMap;
+        let ops = [
+            ("zh", "一"),
+            ("en", "one"),
+            ("sr-Latn", "jedan"),
+            ("en", "One"),
+            ("ka", "ერთი"),
+            ("bs", "jedan"),
+            ("zh", "壹"),
+            ("pl", "jeden"),
+            ("sr-Cyrl", "један"),
+        ];
+        let mut map = TextMap::new();
+        let mut reference = BTreeMap::new();
+        for (tag, text) in ops {
+            assert_eq!(
+                map.insert(tag.to_owned(), text.to_owned()),
+                reference.insert(tag.to_owned(), text.to_owned()),
+                "insert {tag}"
+            );
+            assert!(map.iter().eq(reference.iter()));
+            assert_eq!(map.len(), reference.len());
+            for probe in [
+                "bs", "en", "ka", "pl", "sr", "sr-Cyrl", "sr-Latn", "zh", "und",
+            ] {
+                assert_eq!(map.get(probe), reference.get(probe), "get {probe}");
+                assert_eq!(map.contains_key(probe), reference.contains_key(probe));
+            }
+        }
+        let collected: TextMap = ops
+            .iter()
+            .map(|(t, x)| (t.to_string(), x.to_string()))
+            .collect();
+        let expected: BTreeMap<String, String> = ops
+            .iter()
+            .map(|(t, x)| (t.to_string(), x.to_string()))
+            .collect();
+        assert!(collected.iter().eq(expected.iter()));
+        assert!(collected.keys().eq(expected.keys()));
+        assert!(collected.values().eq(expected.values()));
     }
 }

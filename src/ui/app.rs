@@ -149,7 +149,7 @@ struct EventViewProps {
     opened: Option<String>,
     rooms_from: usize,
     rooms_hidden: Rc<Vec<String>>,
-    stars: Rc<std::collections::BTreeSet<String>>,
+    stars: Rc<crate::model::IdSet>,
     favourites: bool,
     now: Option<Now>,
 }

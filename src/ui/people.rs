@@ -10,21 +10,28 @@ pub fn People(props: &SectionProps) -> Html {
     let SectionProps { event, t, .. } = props;
     // Each person's programme items by their id, once per event (people are shown
     // grouped by part, not in `people` order).
+    // Sorted by id, for a binary search (a map of its own type would cost the wasm a
+    // copy of the map's code).
     let items_of = use_memo(event.clone(), |event| {
-        event
+        let mut by_id: Vec<(&str, Vec<usize>)> = event
             .people
             .iter()
-            .map(|p| p.id.clone())
+            .map(|p| p.id.as_str())
             .zip(event.items_by_person())
-            .collect::<std::collections::BTreeMap<String, Vec<usize>>>()
+            .collect();
+        by_id.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        by_id
+            .into_iter()
+            .map(|(id, items)| (id.to_owned(), items))
+            .collect::<Vec<_>>()
     });
     if event.people.is_empty() {
         return html! { <p class="empty">{ t.no_speakers }</p> };
     }
     let person_view = |person: &crate::model::Person, level: u8| {
         let indices = items_of
-            .get(&person.id)
-            .map(Vec::as_slice)
+            .binary_search_by(|(id, _)| id.as_str().cmp(&person.id))
+            .map(|k| items_of[k].1.as_slice())
             .unwrap_or_default();
         let items: Vec<_> = indices
             .iter()

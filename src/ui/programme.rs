@@ -10,7 +10,6 @@ use crate::embed::intl::{self, ReaderParts};
 use crate::i18n::{fill, Strings};
 use crate::model::{Clock, Filter, Now, ProgramItem};
 use crate::options::Layout;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,7 +28,7 @@ pub struct ProgrammeProps {
     pub opened: Option<String>,
     pub rooms_from: usize,
     pub rooms_hidden: Rc<Vec<String>>,
-    pub stars: Rc<BTreeSet<String>>,
+    pub stars: Rc<crate::model::IdSet>,
     /// Whether items can be starred (`favourites` option).
     pub favourites: bool,
     pub now: Option<Now>,

@@ -15,7 +15,7 @@ use yew::prelude::*;
 pub struct EntryContext<'a> {
     pub event: &'a Event,
     pub t: &'static Strings,
-    pub stars: Option<&'a BTreeSet<String>>,
+    pub stars: Option<&'a crate::model::IdSet>,
     pub now: Option<Now>,
     pub act: &'a Callback<Action>,
     /// Whether entries name their date (the list of all days).

@@ -6,9 +6,8 @@
 use crate::i18n::Strings;
 #[cfg(feature = "schedule")]
 use crate::model::deep_link::Link;
-use crate::model::{Date, Filter, ProgramKind};
+use crate::model::{Date, Filter, IdSet, ProgramKind};
 use crate::options::{Layout, Options, Section};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -71,7 +70,7 @@ pub struct ViewState {
     /// The rooms the reader left out of the timetable.
     pub rooms_hidden: Rc<Vec<String>>,
     /// The items the reader starred.
-    pub stars: Rc<BTreeSet<String>>,
+    pub stars: Rc<IdSet>,
     /// Whether the reader has starred or unstarred something here: only then are the
     /// stars stored.
     pub stars_touched: bool,
@@ -178,7 +177,7 @@ pub enum Action {
     /// The reader stars or unstars an item.
     ToggleStar(String),
     /// Stars read from storage or a shared link (not stored until the reader changes them).
-    Stars(BTreeSet<String>),
+    Stars(IdSet),
     /// The state a link describes (on load, Back and Forward); `days` are the programme's.
     #[cfg(feature = "schedule")]
     FromLink {
