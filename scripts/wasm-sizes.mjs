@@ -126,7 +126,7 @@ export function part(name) {
     [/^<*(wasm_bindgen|js_sys|web_sys|wasm_bindgen_futures)::| as (wasm_bindgen|js_sys|web_sys)::|^__wbg|^__wbindgen|^__externref|externref|^wasm_bindgen/, 'wasm-bindgen, js-sys, web-sys glue'],
     [/^<*gloo/, 'gloo (timers, utils)'],
     [/^<*talc::/, 'talc (allocator)'],
-    [/^<*alloc::collections::btree/, 'BTreeMap (Yew\'s scheduler queue, the widget\'s language maps)'],
+    [/^<*alloc::collections::btree/, 'BTreeMap (Yew\'s scheduler queue; the widget keeps none in its default build)'],
     [/^<*(hashbrown|indexmap|std::collections::hash|core::hash|std::hash)/, 'hash maps (hashbrown, indexmap, SipHash)'],
     [/^<*core::fmt|as core::fmt::|^<?alloc::fmt|panicking|^<?std::panic|^<?core::panic|rust_begin_unwind|__rust_start_panic|rust_panic|^<?core::result::unwrap_failed|^<?core::option::(expect|unwrap)_failed|slice_error_fail|_index_(len|order)_fail|^<?core::slice::index|console_error_panic_hook/, 'core::fmt and panics (messages, bounds checks)'],
     [/^<*core::slice::(sort|select)/, 'core slice sorting'],
