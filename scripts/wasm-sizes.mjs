@@ -192,8 +192,16 @@ function dataParts(segments) {
     }
     return out;
   };
-  if (existsSync(event)) parts.push(['data: the built-in event (data/forum-2023.json, minified)', claim(minifyJson(readFileSync(event, 'utf8')))]);
-  const css = readdirSync(`${ROOT}target`, { recursive: true }).find((f) => String(f).endsWith('out/widget.css'));
+  // The default build holds the built-in event in the positional form build.rs writes
+  // (src/json/compact.rs; one per build directory under target/), the full build its JSON.
+  const built = readdirSync(`${ROOT}target`, { recursive: true }).map(String);
+  let builtIn = 0;
+  for (const f of built.filter((name) => name.endsWith('out/forum-2023.compact'))) {
+    builtIn = builtIn || claim(readFileSync(`${ROOT}target/${f}`));
+  }
+  if (!builtIn && existsSync(event)) builtIn = claim(minifyJson(readFileSync(event, 'utf8')));
+  parts.push(['data: the built-in event (its positional form, or data/forum-2023.json minified)', builtIn]);
+  const css = built.find((f) => f.endsWith('out/widget.css'));
   if (css) parts.push(['data: the stylesheet (minified src/widget.css)', claim(readFileSync(`${ROOT}target/${css}`))]);
   let strings = 0;
   for (const s of [...i18nLiterals()].sort((a, b) => b.length - a.length)) strings += claim(s);

@@ -39,6 +39,33 @@ fn built_in_event_passes_every_check_an_event_file_gets() {
 }
 
 #[test]
+fn the_default_builds_positional_form_is_the_same_event() {
+    // The default build reads its built-in event from the form build.rs writes
+    // (src/json/compact.rs): field for field, it must be the event the checks accept.
+    let checked = parse_event(BUILT_IN_EVENT_MINIFIED).expect("the built-in event is valid");
+    let compact = built_in_event_compact().expect("the positional form reads");
+    assert_eq!(compact, checked);
+    // Its texts are the JSON's, without the keys: shorter than the minified JSON.
+    assert!(BUILT_IN_EVENT_COMPACT.len() < BUILT_IN_EVENT_MINIFIED.len());
+}
+
+#[test]
+fn the_positional_form_keeps_every_field_of_other_events() {
+    use forum_widget::json::compact::{Compact, FromCompact, ToCompact};
+    for file in [
+        "tests/fixtures/small-event.json",
+        "tests/fixtures/timed-event.json",
+    ] {
+        let json = std::fs::read_to_string(file).expect("fixture");
+        let event = parse_event(&json).expect("fixture is valid");
+        let mut text = String::new();
+        event.put(&mut text);
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        assert_eq!(Event::take(&mut Compact::new(text)), Some(event), "{file}");
+    }
+}
+
+#[test]
 fn built_in_event_is_the_cangzhou_forum_with_corrected_names() {
     let event = built_in_event().expect("built-in event is valid");
     assert_eq!(event.start_date, date("2023-11-13"));

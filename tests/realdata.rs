@@ -2,7 +2,8 @@
 //! valid event file for the widget, and keeps every item and person.
 #![cfg(not(target_arch = "wasm32"))]
 
-use forum_widget::model::parse_event;
+use forum_widget::json::compact::{Compact, FromCompact, ToCompact};
+use forum_widget::model::{parse_event, Event};
 use std::path::PathBuf;
 
 fn real_files() -> Vec<PathBuf> {
@@ -59,5 +60,16 @@ fn every_real_schedule_converts_to_a_valid_event_file() {
             path.display()
         );
         assert!(!event.program.is_empty(), "{}", path.display());
+        // The positional form the default build reads its built-in event from
+        // (src/json/compact.rs) keeps every field of real conferences' events too.
+        let mut compact = String::new();
+        event.put(&mut compact);
+        let compact: &'static str = Box::leak(compact.into_boxed_str());
+        assert_eq!(
+            Event::take(&mut Compact::new(compact)).as_ref(),
+            Some(&event),
+            "{}: positional form",
+            path.display()
+        );
     }
 }

@@ -18,9 +18,11 @@
 //!
 //! `error` holds the error type and its paths, `reader` the lexer over the text, `read`
 //! the readers of the event's types on top of it, `de` a serde `Deserializer` on the same
-//! lexer (feature `serde-reference`, for the tests), and `writer` the small writer used
-//! for JSON-LD.
+//! lexer (feature `serde-reference`, for the tests), `writer` the small writer used
+//! for JSON-LD, and `compact` the positional form the default build reads its built-in
+//! event from instead of JSON.
 
+pub mod compact;
 #[cfg(feature = "serde-reference")]
 mod de;
 mod error;

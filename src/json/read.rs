@@ -218,7 +218,8 @@ impl<'de, T: FromJson<'de>> FromJson<'de> for Vec<T> {
 /// Reads a struct from an object the way serde's derive does: unknown members skipped,
 /// a member twice refused, an absent member its default or, without one, an error
 /// naming it (an absent `Option` is `None`). Members are `field` (JSON key = the
-/// field's name) or `field as "key"`, each optionally `= default`.
+/// field's name) or `field as "key"`, each optionally `= default`. Also the reader and
+/// writer of the struct's positional form (`compact`): every field, in this order.
 #[macro_export]
 macro_rules! json_struct {
     ($ty:ident, $expected:literal, { $($field:ident $(as $key:literal)? $(= $default:expr)?),* $(,)? }) => {
@@ -243,6 +244,17 @@ macro_rules! json_struct {
                 })
             }
         }
+        impl $crate::json::compact::FromCompact for $ty {
+            fn take(r: &mut $crate::json::compact::Compact) -> Option<Self> {
+                Some($ty { $($field: $crate::json::compact::FromCompact::take(r)?,)* })
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        impl $crate::json::compact::ToCompact for $ty {
+            fn put(&self, out: &mut String) {
+                $($crate::json::compact::ToCompact::put(&self.$field, out);)*
+            }
+        }
     };
     (@key $field:ident) => { stringify!($field) };
     (@key $field:ident $key:literal) => { $key };
@@ -250,7 +262,8 @@ macro_rules! json_struct {
     (@missing $key:expr, $default:expr) => { $default };
 }
 
-/// Reads a unit enum from its variants' JSON names, as serde's derive does.
+/// Reads a unit enum from its variants' JSON names, as serde's derive does (and, in the
+/// positional form, from its variant's index in this list).
 #[macro_export]
 macro_rules! json_enum {
     ($ty:ident, $expected:literal, { $($name:literal => $variant:ident),* $(,)? }) => {
@@ -260,6 +273,20 @@ macro_rules! json_enum {
                 const VARIANTS: &[$ty] = &[$($ty::$variant),*];
                 let index = r.variant($expected, NAMES)?;
                 Ok(VARIANTS[index])
+            }
+        }
+        impl $crate::json::compact::FromCompact for $ty {
+            fn take(r: &mut $crate::json::compact::Compact) -> Option<Self> {
+                const VARIANTS: &[$ty] = &[$($ty::$variant),*];
+                VARIANTS.get(r.count()).copied()
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        impl $crate::json::compact::ToCompact for $ty {
+            fn put(&self, out: &mut String) {
+                const VARIANTS: &[$ty] = &[$($ty::$variant),*];
+                let at = VARIANTS.iter().position(|v| v == self).unwrap_or(0);
+                $crate::json::compact::token(out, &at.to_string());
             }
         }
     };

@@ -241,6 +241,19 @@ macro_rules! string_serde {
             }
         }
 
+        impl crate::json::compact::FromCompact for $ty {
+            fn take(r: &mut crate::json::compact::Compact) -> Option<Self> {
+                <$ty>::parse(r.token())
+            }
+        }
+
+        #[cfg(not(target_arch = "wasm32"))]
+        impl crate::json::compact::ToCompact for $ty {
+            fn put(&self, out: &mut String) {
+                crate::json::compact::token(out, &self.to_string());
+            }
+        }
+
         #[cfg(feature = "serde-reference")]
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

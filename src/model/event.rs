@@ -330,6 +330,14 @@ impl Event {
         }
     }
 
+    /// Items by day, then start (items without a published time after a day's timed ones).
+    pub fn sort_programme(&mut self) {
+        self.program.sort_by_key(|item| {
+            let start = item.start.map(|c| (c.on(item.date), c.time));
+            (item.date, start.is_none(), start)
+        });
+    }
+
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }

@@ -57,7 +57,7 @@ pub fn parse_event(json: &str) -> Result<Event, EventError> {
         return Err(unsupported(event.version.into()));
     }
     validate(&event)?;
-    sort_programme(&mut event);
+    event.sort_programme();
     Ok(event)
 }
 
@@ -65,16 +65,8 @@ pub fn parse_event(json: &str) -> Result<Event, EventError> {
 /// order, with no other check.
 pub fn read_trusted(json: &str) -> Result<Event, EventError> {
     let mut event: Event = json::read(json)?;
-    sort_programme(&mut event);
+    event.sort_programme();
     Ok(event)
-}
-
-/// Items by day, then start (items without a published time after a day's timed ones).
-fn sort_programme(event: &mut Event) {
-    event.program.sort_by_key(|item| {
-        let start = item.start.map(|c| (c.on(item.date), c.time));
-        (item.date, start.is_none(), start)
-    });
 }
 
 impl From<json::Error> for EventError {

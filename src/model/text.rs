@@ -232,6 +232,28 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+impl crate::json::compact::FromCompact for LocalizedText {
+    fn take(r: &mut crate::json::compact::Compact) -> Option<Self> {
+        let n = r.count();
+        let mut pairs = Vec::with_capacity(n);
+        for _ in 0..n {
+            pairs.push((r.token().to_owned(), r.token().to_owned()));
+        }
+        Some(LocalizedText(TextMap(pairs)))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl crate::json::compact::ToCompact for LocalizedText {
+    fn put(&self, out: &mut String) {
+        crate::json::compact::token(out, &self.0.len().to_string());
+        for (tag, text) in self.0.iter() {
+            crate::json::compact::token(out, tag);
+            crate::json::compact::token(out, text);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
