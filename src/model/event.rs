@@ -342,32 +342,43 @@ impl Event {
         self.people.iter().find(|p| p.id == id)
     }
 
-    /// For each person, in `people` order, the indices of the programme items they take
-    /// part in, in programme order; one pass, for programmes of thousands of items.
-    pub fn items_by_person(&self) -> Vec<Vec<usize>> {
-        // The people's ids sorted, for a binary search (a map of its own type would cost
-        // the wasm a copy of the map's code).
-        let mut ids: Vec<&str> = self.people.iter().map(|p| p.id.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut by_id = vec![Vec::new(); ids.len()];
+    /// Each person's id (sorted, each once) with the indices of the programme items they
+    /// take part in, in programme order; one pass, for programmes of thousands of items.
+    /// Sorted for a binary search: a map of its own type would cost the wasm a copy of the
+    /// map's code.
+    pub fn items_by_id(&self) -> Vec<(&str, Vec<usize>)> {
+        let mut by_id: Vec<(&str, Vec<usize>)> = self
+            .people
+            .iter()
+            .map(|p| (p.id.as_str(), Vec::new()))
+            .collect();
+        by_id.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        by_id.dedup_by(|a, b| a.0 == b.0);
         for (index, item) in self.program.iter().enumerate() {
             for id in &item.people {
-                let Ok(k) = ids.binary_search(&id.as_str()) else {
+                let Ok(k) = by_id.binary_search_by(|(known, _)| (*known).cmp(id.as_str())) else {
                     continue;
                 };
-                let items = &mut by_id[k];
+                let items = &mut by_id[k].1;
                 // A person named twice in one item takes part in it once.
                 if items.last() != Some(&index) {
                     items.push(index);
                 }
             }
         }
+        by_id
+    }
+
+    /// For each person, in `people` order, the indices of the programme items they take
+    /// part in, in programme order ([`Event::items_by_id`] in the people's order).
+    pub fn items_by_person(&self) -> Vec<Vec<usize>> {
+        let by_id = self.items_by_id();
         self.people
             .iter()
             .map(|p| {
-                ids.binary_search(&p.id.as_str())
-                    .map(|k| by_id[k].clone())
+                by_id
+                    .binary_search_by(|(id, _)| (*id).cmp(p.id.as_str()))
+                    .map(|k| by_id[k].1.clone())
                     .unwrap_or_default()
             })
             .collect()

@@ -10,17 +10,10 @@ pub fn People(props: &SectionProps) -> Html {
     let SectionProps { event, t, .. } = props;
     // Each person's programme items by their id, once per event (people are shown
     // grouped by part, not in `people` order).
-    // Sorted by id, for a binary search (a map of its own type would cost the wasm a
-    // copy of the map's code).
+    // Sorted by id, for a binary search.
     let items_of = use_memo(event.clone(), |event| {
-        let mut by_id: Vec<(&str, Vec<usize>)> = event
-            .people
-            .iter()
-            .map(|p| p.id.as_str())
-            .zip(event.items_by_person())
-            .collect();
-        by_id.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        by_id
+        event
+            .items_by_id()
             .into_iter()
             .map(|(id, items)| (id.to_owned(), items))
             .collect::<Vec<_>>()
